@@ -1,0 +1,29 @@
+# doingoai — two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: install run test clean
+
+$(STAMP): pyproject.toml Makefile
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "doingoai cần Python 3.11 trở lên (needs Python 3.11+)")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	# vietnamadminunits requires the GPL package Unidecode; doingoai ships a permissive shim instead.
+	$(BIN)/pip install --quiet --no-deps vietnamadminunits==1.0.4
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/doingoai migrate
+	$(BIN)/doingoai demo --if-empty
+	$(BIN)/doingoai serve
+
+test: install
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) var/static

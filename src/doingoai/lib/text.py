@@ -1,0 +1,26 @@
+"""Vietnamese text helpers shared by search, forms and the reader."""
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics and map đ→d, for matching typed text.
+
+    >>> fold("Phường Đức Phổ")
+    'phuong duc pho'
+    """
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", stripped.lower()).strip()
+
+
+def squash(text: str) -> str:
+    """Collapse whitespace and trim, keeping diacritics (NFC)."""
+    return _SPACES.sub(" ", nfc(text)).strip()
