@@ -7,6 +7,7 @@ DOINGOAI_ALLOWED_HOSTS and DOINGOAI_HTTPS=true.
 
 import os
 import secrets
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -47,7 +48,8 @@ DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 DEBUG = env_bool("DOINGOAI_DEBUG")
 HTTPS = env_bool("DOINGOAI_HTTPS")
-TESTING = env_bool("DOINGOAI_TESTING")
+# Under pytest: tasks run inline and static files need no collectstatic.
+TESTING = env_bool("DOINGOAI_TESTING") or "pytest" in sys.modules
 
 
 def _secret_key() -> str:
@@ -189,6 +191,7 @@ AXES_VERBOSE = False
 
 # --- Files ------------------------------------------------------------------------
 STATIC_URL = "static/"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = Path(env_str("DOINGOAI_STATIC_ROOT") or DATA_DIR / "static")
 MEDIA_URL = "media/"  # never served directly: attachments go through scoped views
 MEDIA_ROOT = Path(env_str("DOINGOAI_MEDIA_ROOT") or DATA_DIR / "media")

@@ -282,3 +282,16 @@ def token_revoke(*, token: ApiToken, by: User) -> None:
     token.revoked_at = timezone.now()
     token._history_user = by
     token.save(update_fields=["revoked_at"])
+
+
+def accounts_in_scope(*, user: User):
+    """Accounts an administrator manages: those of their province and its communes."""
+    users = User.objects.select_related("organisation__unit").order_by("organisation__unit__name", "username")
+    if user.is_superuser and user.province is None:
+        return users
+    province = user.province
+    if province is None:
+        return users.none()
+    from django.db.models import Q
+
+    return users.filter(Q(organisation__unit=province) | Q(organisation__unit__province=province))

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from doingoai.lib import adminunits
-from doingoai.lib.text import fold
+from doingoai.lib.text import fold, squash
 
 from .models import Unit
 
@@ -53,14 +53,15 @@ def units_sync(*, unit_model=Unit) -> SyncResult:
     with transaction.atomic():
         to_create, to_update = [], []
         for p in Province.iter_all():
+            name = squash(p.name)
             is_city = p.division_type.value == "thành phố trung ương"
             upsert(
                 (True, int(p.code)),
                 {
                     "code": int(p.code),
                     "level": "tinh",
-                    "name": p.name,
-                    "short_name": p.name.removeprefix("Thành phố ").removeprefix("Tỉnh "),
+                    "name": name,
+                    "short_name": name.removeprefix("Thành phố ").removeprefix("Tỉnh "),
                     "is_city": is_city,
                     "is_active": True,
                 },
@@ -73,15 +74,16 @@ def units_sync(*, unit_model=Unit) -> SyncResult:
         seen = set()
         for w in Ward.iter_all():
             level = _WARD_LEVELS[w.division_type.value]
+            name = squash(w.name)  # the package has a few names with doubled spaces
             word = w.division_type.value
-            short = w.name[len(word) + 1 :] if w.name.lower().startswith(word + " ") else w.name
+            short = name[len(word) + 1 :] if name.lower().startswith(word + " ") else name
             seen.add(int(w.code))
             upsert(
                 (False, int(w.code)),
                 {
                     "code": int(w.code),
                     "level": level,
-                    "name": w.name,
+                    "name": name,
                     "short_name": short,
                     "province_id": provinces[int(w.province_code)].pk,
                     "is_active": True,

@@ -1,0 +1,247 @@
+"""The doingoai command line. Each command is a thin shell around a service.
+
+Run ``doingoai --help`` for the list, ``doingoai COMMAND --help`` for details.
+Every command honours DATABASE_URL (an SQLite path or a PostgreSQL URL).
+"""
+
+import os
+import signal
+import subprocess
+import sys
+
+import click
+
+
+def _django():
+    """Set Django up only when a command needs it, so --help stays instant."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "doingoai.settings")
+    import django
+
+    django.setup()
+
+
+def _fail(message: str) -> None:
+    click.echo(message, err=True)
+    sys.exit(1)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="doingoai")
+def main():
+    """doingoai — công tác đối ngoại của xã, phường và tỉnh.
+
+    Foreign-affairs records and reports for Vietnamese communes and provinces.
+    """
+
+
+@main.command()
+@click.option("--noinput/--input", default=True, help="Do not prompt.")
+def migrate(noinput):
+    """Create or upgrade the database, with all 34 provinces and 3,321 communes."""
+    _django()
+    from django.core.management import call_command
+
+    from doingoai.units.services import units_ensure_loaded
+
+    call_command("migrate", interactive=not noinput, verbosity=1)
+    units_ensure_loaded()
+
+
+@main.group()
+def units():
+    """Administrative units (tỉnh, xã, phường, đặc khu)."""
+
+
+@units.command("sync")
+def units_sync_command():
+    """Load or update units from the vietnam-provinces package."""
+    _django()
+    from doingoai.units.services import units_sync
+
+    result = units_sync()
+    click.echo(f"{result.provinces} tỉnh, {result.communes} xã/phường/đặc khu ({result.created} mới, {result.updated} cập nhật).")
+
+
+@units.command("search")
+@click.argument("query", nargs=-1, required=True)
+@click.option("--limit", default=10, show_default=True)
+def units_search_command(query, limit):
+    """Find units by name, with or without diacritics ("duc pho")."""
+    _django()
+    from doingoai.units.services import unit_search
+
+    for unit in unit_search(query=" ".join(query), limit=limit):
+        click.echo(f"{unit.code}\t{unit.get_level_display()}\t{unit}")
+
+
+@units.command("resolve")
+@click.argument("address", nargs=-1, required=True)
+def units_resolve_command(address):
+    """Today's unit of an address, pre-2025 ones included."""
+    _django()
+    from doingoai.units.services import unit_resolve
+
+    unit = unit_resolve(address=" ".join(address))
+    if unit is None:
+        _fail("Không xác định được đơn vị hành chính hiện nay của địa chỉ này.")
+    click.echo(f"{unit.code}\t{unit}")
+
+
+@units.command("receiver")
+@click.argument("province_code", type=int)
+@click.argument("receiver", type=click.Choice(["so_ngoai_vu", "van_phong_ubnd"]))
+def units_receiver_command(province_code, receiver):
+    """Mark a province as receiving reports through its Sở Ngoại vụ or its Văn phòng UBND."""
+    _django()
+    from doingoai.people.services import province_set_receiver
+    from doingoai.units.services import unit_by_code
+
+    province = unit_by_code(code=province_code, province=True)
+    if province is None:
+        _fail(f"Không có tỉnh mã {province_code}.")
+    province_set_receiver(province=province, receiver=receiver)
+    click.echo(f"{province.official_name}: {province.get_receiver_display()}")
+
+
+@main.command()
+@click.option("--if-empty", is_flag=True, help="Only when the database has no account yet.")
+def demo(if_empty):
+    """Load the demo province (Quảng Ngãi): communes, accounts for each role, records."""
+    _django()
+    from doingoai.demo import demo_load
+    from doingoai.people.models import User
+
+    if if_empty and User.objects.exists():
+        click.echo("Đã có dữ liệu: bỏ qua dữ liệu mẫu.")
+        return
+    summary = demo_load()
+    click.echo(summary)
+
+
+@main.group()
+def token():
+    """Personal API tokens."""
+
+
+@token.command("create")
+@click.argument("username")
+@click.option("--name", default="", help="A name to tell tokens apart.")
+def token_create_command(username, name):
+    """Create an API token for USERNAME and print it once."""
+    _django()
+    from doingoai.people.models import User
+    from doingoai.people.services import token_create
+
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        _fail(f"Không có tài khoản {username}.")
+    _, raw = token_create(user=user, name=name or "dòng lệnh")
+    click.echo(raw)
+
+
+@main.group()
+def accounts():
+    """Accounts in bulk."""
+
+
+@accounts.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+def accounts_import_command(path):
+    """Create accounts from a spreadsheet (.xlsx); all or none."""
+    _django()
+    from doingoai.lib.spreadsheets import SpreadsheetError, read_rows
+    from doingoai.people.services import accounts_import
+    from doingoai.people.views import _account_rows
+
+    try:
+        header, rows = read_rows(open(path, "rb").read())
+    except SpreadsheetError as error:
+        _fail(str(error))
+    result = accounts_import(rows=_account_rows(header, rows))
+    for row, message in result.errors:
+        click.echo(f"Dòng {row}: {message}", err=True)
+    if not result.ok:
+        _fail("Chưa tạo tài khoản nào.")
+    for account in result.created:
+        click.echo(f"{account.username}\t{account.password}\t{account.unit}")
+
+
+@accounts.command("move")
+@click.option("--from", "source", type=int, required=True, help="Code of the commune the accounts leave.")
+@click.option("--to", "target", type=int, required=True, help="Code of the commune they join.")
+def accounts_move_command(source, target):
+    """Move every account of one commune to another (communes merging)."""
+    _django()
+    from doingoai.people.services import accounts_move
+    from doingoai.units.services import unit_by_code
+
+    source_unit, target_unit = unit_by_code(code=source), unit_by_code(code=target)
+    if source_unit is None or target_unit is None:
+        _fail("Không tìm thấy xã, phường theo mã đã nhập.")
+    moved = accounts_move(source=source_unit, target=target_unit)
+    click.echo(f"Đã chuyển {moved} tài khoản: {source_unit} → {target_unit}.")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True)
+@click.option("--workers", default=2, show_default=True, help="Web worker processes.")
+@click.option("--no-worker", is_flag=True, help="Do not start the task worker beside the web server.")
+def serve(host, port, workers, no_worker):
+    """Serve the web app with gunicorn, and the task worker beside it."""
+    _django()
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "doingoai.settings"}
+    processes = []
+    if not no_worker:
+        processes.append(subprocess.Popen([sys.executable, "-m", "doingoai.cli", "worker"], env=env))
+    web = subprocess.Popen(
+        [
+            sys.executable, "-m", "gunicorn", "doingoai.wsgi:application",
+            "--bind", f"{host}:{port}", "--workers", str(workers), "--threads", "4",
+            "--timeout", "120", "--access-logfile", "-",
+        ],
+        env=env,
+    )
+    processes.append(web)
+    click.echo(f"doingoai: http://{host}:{port}/  (Ctrl+C để dừng)")
+
+    def stop(*_):
+        for process in processes:
+            if process.poll() is None:
+                process.terminate()
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        web.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop()
+        for process in processes:
+            process.wait(timeout=30)
+
+
+@main.command()
+def worker():
+    """Run background tasks (bulk ingest, rendering) from the database queue."""
+    _django()
+    from django.core.management import call_command
+
+    call_command("db_worker")
+
+
+@main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def manage(args):
+    """Any Django management command: `doingoai manage createsuperuser`, `check --deploy`…"""
+    _django()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["doingoai manage", *args])
+
+
+if __name__ == "__main__":
+    main()

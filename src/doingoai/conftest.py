@@ -1,0 +1,133 @@
+"""The named cast of the tests (shared/examples-to-follow.md §10).
+
+Commune A is Xã Minh Long, commune B Phường Đức Phổ, both in Quảng Ngãi;
+the other province is Thái Nguyên. Every person has PASSWORD.
+"""
+
+import os
+import shutil
+
+import pytest
+
+# Django is imported inside the fixtures: the plain-Python suites (lib/reader,
+# lib/nd30) also run with `-p no:django`.
+
+PASSWORD = "Kiem-tra-2026!"
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def require_program(name: str) -> str:
+    """The path of a system program; skipped locally when missing, a failure in CI."""
+    path = shutil.which(name)
+    if path is None:
+        message = f"{name} is not installed"
+        if IN_CI:
+            pytest.fail(message + " (CI=true: system packages must be present)")
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def units(db):
+    from doingoai.units.services import units_ensure_loaded
+
+    units_ensure_loaded()
+
+
+def _unit(code, province=False):
+    from doingoai.units.services import unit_by_code
+
+    return unit_by_code(code=code, province=province)
+
+
+@pytest.fixture
+def commune_a(units):
+    return _unit(21361)  # Xã Minh Long
+
+
+@pytest.fixture
+def commune_b(units):
+    return _unit(21439)  # Phường Đức Phổ
+
+
+@pytest.fixture
+def province(units):
+    return _unit(51, province=True)  # Quảng Ngãi
+
+
+@pytest.fixture
+def other_province(units):
+    return _unit(19, province=True)  # Thái Nguyên
+
+
+def make_user(username, unit, role, **extra):
+    from doingoai.people.models import Organisation, User
+    from doingoai.people.services import organisation_for_unit
+
+    kind = None
+    if unit.is_province:
+        kind = Organisation.Kind.FOREIGN_AFFAIRS_DEPARTMENT
+    user = User(username=username, organisation=organisation_for_unit(unit=unit, kind=kind), role=role, **extra)
+    user.set_password(PASSWORD)
+    user.save()
+    return user
+
+
+@pytest.fixture
+def officer_a(commune_a):
+    return make_user("hoa", commune_a, "commune_officer", full_name="Nguyễn Thị Hoa")
+
+
+@pytest.fixture
+def officer_b(commune_b):
+    return make_user("thu", commune_b, "commune_officer", full_name="Phạm Thị Thu")
+
+
+@pytest.fixture
+def leader_a(commune_a):
+    return make_user(
+        "trung", commune_a, "commune_leader", full_name="Đinh Văn Trung", position="pho_chu_tich"
+    )
+
+
+@pytest.fixture
+def leader_b(commune_b):
+    return make_user("sang", commune_b, "commune_leader", full_name="Trần Ngọc Sang", position="chu_tich")
+
+
+@pytest.fixture
+def province_officer(province):
+    return make_user("lan", province, "province_officer", full_name="Lê Thị Lan")
+
+
+@pytest.fixture
+def other_province_officer(other_province):
+    return make_user("binh", other_province, "province_officer", full_name="Hoàng Văn Bình")
+
+
+@pytest.fixture
+def administrator(province):
+    return make_user("minh", province, "administrator", full_name="Phạm Văn Minh")
+
+
+def client_for(user):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def client_a(officer_a):
+    return client_for(officer_a)
+
+
+@pytest.fixture
+def client_b(officer_b):
+    return client_for(officer_b)

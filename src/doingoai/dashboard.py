@@ -1,0 +1,87 @@
+"""What each person sees first: the commune's period at a glance, the province's communes."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from doingoai.lib.periods import HALF, Period, recent_periods
+from doingoai.people.models import User
+from doingoai.records.registry import RecordType
+from doingoai.records.services import record_counts
+from doingoai.units.models import Unit
+
+
+@dataclass
+class Area:
+    record_type: RecordType
+    count: int
+
+
+@dataclass
+class CommuneDashboard:
+    period: Period
+    periods: list[Period]
+    areas: list[Area]
+    next_step: str
+    next_url_code: str | None
+
+    @property
+    def empty_areas(self) -> list[Area]:
+        return [a for a in self.areas if a.count == 0]
+
+    @property
+    def total(self) -> int:
+        return sum(a.count for a in self.areas)
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+def dashboard_for_commune(*, unit: Unit, period: Period | None = None) -> CommuneDashboard:
+    """Records by area for the period, what is still empty, and the one next step."""
+    period = period or Period.containing(today(), HALF)
+    periods = recent_periods(today())
+    if period not in periods:
+        periods = [period, *periods]
+    areas = [Area(t, n) for t, n in record_counts(unit=unit, period=period)]
+    start, end = period.window
+    if not any(a.count for a in areas):
+        next_step = (
+            f"Chưa có ghi chép nào trong {period.phrase}. Khi có đoàn ra, đoàn vào hay một hoạt động đối ngoại, "
+            "hãy ghi lại ngay: báo cáo sẽ tự soạn từ các ghi chép."
+        )
+        code = "delegations"
+    elif today() <= end:
+        next_step = (
+            f"Kỳ {period.phrase} kết thúc ngày {end:%d/%m/%Y}. Hãy ghi thêm những hoạt động còn thiếu; "
+            "mục nào không phát sinh, báo cáo sẽ ghi rõ là không phát sinh."
+        )
+        code = next((a.record_type.code for a in areas if a.count == 0), None)
+    else:
+        next_step = f"Kỳ {period.phrase} đã khép lại: hãy rà soát các ghi chép trước khi soạn báo cáo."
+        code = None
+    return CommuneDashboard(period, periods, areas, next_step, code)
+
+
+def communes_of_province(*, province: Unit) -> list[tuple[Unit, int]]:
+    """Each commune of the province with how many accounts it has: who can start reporting."""
+    from django.db.models import Count, Q
+
+    communes = (
+        Unit.objects.filter(province=province, is_active=True)
+        .annotate(accounts=Count("organisations__members", filter=Q(organisations__members__is_active=True)))
+        .order_by("name")
+    )
+    return [(c, c.accounts) for c in communes]
+
+
+def role_of(user: User) -> str:
+    if user.is_commune_user:
+        return "commune"
+    if user.is_province_officer:
+        return "province"
+    if user.is_administrator:
+        return "administrator"
+    return "none"
