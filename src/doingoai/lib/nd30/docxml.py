@@ -1,0 +1,219 @@
+"""Small WordprocessingML helpers python-docx does not offer: fonts without theme
+overrides, paragraph rules, borderless fixed tables, the PAGE field, bookmarks
+and a custom XML data part."""
+
+import json
+import uuid
+
+from docx.enum.text import WD_LINE_SPACING
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph
+
+from .layout import FONT, Element
+
+TWIPS_PER_MM = 1440 / 25.4
+CUSTOM_XML_NS = "urn:doingoai:report:1"
+
+
+def _child(parent, tag: str, *, first: bool = False):
+    """The child ``tag`` of ``parent``, created if missing."""
+    found = parent.find(qn(tag))
+    if found is None:
+        found = OxmlElement(tag)
+        if first:
+            parent.insert(0, found)
+        else:
+            parent.append(found)
+    return found
+
+
+def set_fonts(rpr) -> None:
+    """Times New Roman for every script slot, theme attributes removed (checklist F1)."""
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+
+
+def set_document_defaults(document, *, size_pt: float) -> None:
+    """docDefaults and the Normal style: Times New Roman, black, Vietnamese."""
+    styles = document.styles.element
+    defaults = _child(styles, "w:docDefaults", first=True)
+    rpr = _child(_child(defaults, "w:rPrDefault"), "w:rPr")
+    set_fonts(rpr)
+    _child(rpr, "w:sz").set(qn("w:val"), str(int(size_pt * 2)))
+    _child(rpr, "w:szCs").set(qn("w:val"), str(int(size_pt * 2)))
+    lang = _child(rpr, "w:lang")
+    lang.set(qn("w:val"), "vi-VN")
+    lang.set(qn("w:eastAsia"), "en-US")
+    normal = document.styles["Normal"]
+    set_fonts(normal.element.get_or_add_rPr())
+    normal.font.size = Pt(size_pt)
+
+
+def style_run(run, element: Element) -> None:
+    rpr = run._r.get_or_add_rPr()
+    set_fonts(rpr)
+    run.font.size = Pt(element.size)
+    run.font.bold = element.bold
+    run.font.italic = element.italic
+
+
+def add_text(paragraph: Paragraph, text: str, element: Element):
+    """One run of ``text`` set as ``element``; the paragraph mark takes the same size."""
+    run = paragraph.add_run(text)
+    style_run(run, element)
+    mark = _child(paragraph._p.get_or_add_pPr(), "w:rPr")
+    set_fonts(mark)
+    _child(mark, "w:sz").set(qn("w:val"), str(int(element.size * 2)))
+    return run
+
+
+def space(paragraph: Paragraph, *, before: float = 0, after: float = 0, line: float | None = 1.0) -> None:
+    fmt = paragraph.paragraph_format
+    fmt.space_before = Pt(before)
+    fmt.space_after = Pt(after)
+    if line is not None:
+        fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE if line == 1.0 else WD_LINE_SPACING.MULTIPLE
+        if line != 1.0:
+            fmt.line_spacing = line
+
+
+def rule_below(paragraph: Paragraph, *, length_mm: float, available_mm: float) -> None:
+    """A solid rule of ``length_mm``, centred, drawn as the bottom border of an
+    otherwise empty paragraph whose indents leave exactly that length."""
+    side = max(0.0, (available_mm - length_mm) / 2)
+    fmt = paragraph.paragraph_format
+    fmt.left_indent = Mm(side)
+    fmt.right_indent = Mm(side)
+    ppr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    # pBdr must come before spacing/ind/jc in CT_PPr order.
+    anchor = next((ppr.find(qn(t)) for t in ("w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc") if ppr.find(qn(t)) is not None), None)
+    if anchor is not None:
+        anchor.addprevious(borders)
+    else:
+        ppr.append(borders)
+
+
+def fixed_table(table, widths_mm: list[float], *, borders: bool) -> None:
+    """Fixed layout, exact column widths, and either no borders or single lines."""
+    tbl = table._tbl
+    tblpr = tbl.tblPr
+    width = _child(tblpr, "w:tblW")
+    width.set(qn("w:w"), str(round(sum(widths_mm) * TWIPS_PER_MM)))
+    width.set(qn("w:type"), "dxa")
+    _child(tblpr, "w:tblLayout").set(qn("w:type"), "fixed")
+    edges = _child(tblpr, "w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        line = _child(edges, f"w:{edge}")
+        line.set(qn("w:val"), "single" if borders else "nil")
+        if borders:
+            line.set(qn("w:sz"), "4")
+            line.set(qn("w:space"), "0")
+            line.set(qn("w:color"), "000000")
+    table.autofit = False
+    grid = tbl.tblGrid
+    for col, mm in zip(grid.findall(qn("w:gridCol")), widths_mm):
+        col.set(qn("w:w"), str(round(mm * TWIPS_PER_MM)))
+    for row in table.rows:
+        for cell, mm in zip(row.cells, widths_mm):
+            cell.width = Mm(mm)
+
+
+def add_page_field(paragraph: Paragraph, element: Element) -> None:
+    """A PAGE field (PL I §I.7) as a complex field, with "2" as its cached result."""
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2"), ("end", None)):
+        run = paragraph.add_run()
+        style_run(run, element)
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        elif text == " PAGE ":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        else:
+            run._r.append(_text_element(text))
+
+
+def _text_element(text: str):
+    element = OxmlElement("w:t")
+    element.text = text
+    return element
+
+
+def bookmark(paragraph: Paragraph, name: str, ident: int) -> None:
+    """A hidden bookmark around the paragraph's content (names starting "_" are hidden in Word)."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(ident))
+    start.set(qn("w:name"), name[:40])
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(ident))
+    p = paragraph._p
+    ppr = p.find(qn("w:pPr"))
+    if ppr is not None:
+        ppr.addnext(start)
+    else:
+        p.insert(0, start)
+    p.append(end)
+
+
+def page_number_restart(section, start: int = 1) -> None:
+    """Appendix pages are numbered on their own (PL I §III.1.đ)."""
+    sect = section._sectPr
+    numbering = sect.find(qn("w:pgNumType"))
+    if numbering is None:
+        numbering = OxmlElement("w:pgNumType")
+        anchor = sect.find(qn("w:cols"))
+        if anchor is not None:
+            anchor.addprevious(numbering)
+        else:
+            sect.append(numbering)
+    numbering.set(qn("w:start"), str(start))
+
+
+def repeat_header_row(row) -> None:
+    trpr = row._tr.get_or_add_trPr()
+    _child(trpr, "w:tblHeader")
+
+
+def add_custom_xml(document, payload: dict) -> None:
+    """Store ``payload`` as a custom XML data part (customXml/itemN.xml), which
+    Word and LibreOffice keep across edits: the section codes stay recoverable."""
+    package = document.part.package
+    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    item_id = "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, CUSTOM_XML_NS + body)).upper() + "}"
+    escaped = body.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    xml = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<report xmlns="{CUSTOM_XML_NS}">{escaped}</report>'
+    props = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
+        f'<ds:datastoreItem ds:itemID="{item_id}" '
+        'xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml">'
+        f'<ds:schemaRefs><ds:schemaRef ds:uri="{CUSTOM_XML_NS}"/></ds:schemaRefs></ds:datastoreItem>'
+    )
+    item_name = package.next_partname("/customXml/item%d.xml")
+    item = Part(item_name, "application/xml", xml.encode("utf-8"), package)
+    item_props = Part(
+        PackURI(item_name.replace("/item", "/itemProps")),
+        "application/vnd.openxmlformats-officedocument.customXmlProperties+xml",
+        props.encode("utf-8"),
+        package,
+    )
+    item.relate_to(item_props, RT.CUSTOM_XML_PROPS)
+    document.part.relate_to(item, RT.CUSTOM_XML)
