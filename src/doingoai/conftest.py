@@ -4,27 +4,13 @@ Commune A is Xã Minh Long, commune B Phường Đức Phổ, both in Quảng Ng
 the other province is Thái Nguyên. Every person has PASSWORD.
 """
 
-import os
-import shutil
-
 import pytest
+
+from doingoai.testing import client_for, make_user  # noqa: F401  (re-exported for fixtures)
 
 # Django is imported inside the fixtures: the plain-Python suites (lib/reader,
 # lib/nd30) also run with `-p no:django`.
 
-PASSWORD = "Kiem-tra-2026!"
-IN_CI = os.environ.get("CI", "").lower() == "true"
-
-
-def require_program(name: str) -> str:
-    """The path of a system program; skipped locally when missing, a failure in CI."""
-    path = shutil.which(name)
-    if path is None:
-        message = f"{name} is not installed"
-        if IN_CI:
-            pytest.fail(message + " (CI=true: system packages must be present)")
-        pytest.skip(message)
-    return path
 
 
 @pytest.fixture(autouse=True)
@@ -65,19 +51,6 @@ def other_province(units):
     return _unit(19, province=True)  # Thái Nguyên
 
 
-def make_user(username, unit, role, **extra):
-    from doingoai.people.models import Organisation, User
-    from doingoai.people.services import organisation_for_unit
-
-    kind = None
-    if unit.is_province:
-        kind = Organisation.Kind.FOREIGN_AFFAIRS_DEPARTMENT
-    user = User(username=username, organisation=organisation_for_unit(unit=unit, kind=kind), role=role, **extra)
-    user.set_password(PASSWORD)
-    user.save()
-    return user
-
-
 @pytest.fixture
 def officer_a(commune_a):
     return make_user("hoa", commune_a, "commune_officer", full_name="Nguyễn Thị Hoa")
@@ -113,14 +86,6 @@ def other_province_officer(other_province):
 @pytest.fixture
 def administrator(province):
     return make_user("minh", province, "administrator", full_name="Phạm Văn Minh")
-
-
-def client_for(user):
-    from django.test import Client
-
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

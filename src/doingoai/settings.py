@@ -37,6 +37,20 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
 
 
+def _load_dotenv(path: Path) -> None:
+    """KEY=VALUE lines of a .env file, for variables the environment does not already set."""
+    if not path.is_file():
+        return
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#") and "=" in line:
+            key, value = line.split("=", 1)
+            os.environ.setdefault(key.strip(), value.strip().strip("'\""))
+
+
+_load_dotenv((_SOURCE_ROOT if (_SOURCE_ROOT / "pyproject.toml").exists() else Path.cwd()) / ".env")
+
+
 def _default_data_dir() -> Path:
     if (_SOURCE_ROOT / "pyproject.toml").exists():
         return _SOURCE_ROOT / "var"

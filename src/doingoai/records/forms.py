@@ -39,6 +39,16 @@ def _formfield(db_field: djm.Field, **kwargs):
 class RecordForm(forms.ModelForm):
     """Common to every register. Cross-field rules live in each model's ``clean()``."""
 
+    def _update_errors(self, errors):
+        # A field the officer typed wrong already says so; the model's cross-field
+        # rule about the same field ("choose a country") would only repeat it.
+        if hasattr(errors, "error_dict"):
+            fresh = {name: e for name, e in errors.error_dict.items() if name not in self._errors}
+            if not fresh:
+                return
+            errors = forms.ValidationError(fresh)
+        super()._update_errors(errors)
+
     def _get_validation_exclusions(self):
         # The unit is set by the view, not typed, but uniqueness rules include it.
         exclude = super()._get_validation_exclusions()

@@ -219,7 +219,11 @@ class ForeignResidentCount(Record):
         verbose_name_plural = "người nước ngoài cư trú"
         ordering = ["-as_of_date", "country"]
         constraints = [
-            models.UniqueConstraint(fields=["unit", "as_of_date", "country"], name="one_resident_count_per_date")
+            models.UniqueConstraint(
+                fields=["unit", "as_of_date", "country"],
+                name="one_resident_count_per_date",
+                violation_error_message=ERROR_DUPLICATE_RESIDENTS,
+            )
         ]
 
     def __str__(self):

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.db import models as djm
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from doingoai.lib.countries import country_name
 from doingoai.lib.spreadsheets import SpreadsheetError, cell_text, read_rows, write_workbook
@@ -19,6 +19,7 @@ from .services import record_save
 
 ERROR_UNKNOWN_CHOICE = "“{value}” không có trong danh sách: {choices}."
 ERROR_MISSING_COLUMNS = "Thiếu cột: {columns}. Hãy dùng mẫu tải từ doingoai."
+ERROR_DUPLICATE_ROWS = "Tệp có hai dòng trùng nhau (ví dụ cùng quốc tịch, cùng ngày): hãy gộp lại rồi gửi lại."
 YES = {"co", "x", "1", "true", "yes", "dung"}
 
 
@@ -154,8 +155,13 @@ def spreadsheet_import(*, record_type: RecordType, data: bytes, unit: Unit, by: 
             forms.append(form)
     if result.errors:
         return result
-    with transaction.atomic():
-        for form in forms:
-            record_save(form=form, unit=unit, by=by)
+    try:
+        with transaction.atomic():
+            for form in forms:
+                record_save(form=form, unit=unit, by=by)
+    except IntegrityError:
+        # Two rows of the file clash with each other (e.g. the same nationality twice on one date).
+        result.errors.append((None, "", ERROR_DUPLICATE_ROWS))
+        return result
     result.imported = len(forms)
     return result
