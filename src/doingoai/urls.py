@@ -13,6 +13,7 @@ urlpatterns = [
     path("records/", include("doingoai.records.urls")),
     path("account/", include("doingoai.people.urls")),
     path("audit/", include("doingoai.audit.urls")),
+    path("units/", include("doingoai.units.urls")),
     path("api/v1/", api.urls),
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),

@@ -62,3 +62,10 @@ def test_a_province_has_official_names_and_a_receiver(units, province):
     assert province.receiver == Unit.Receiver.FOREIGN_AFFAIRS_DEPARTMENT
     hai_phong = Unit.objects.get(level="tinh", code=31)
     assert hai_phong.official_name == "Thành phố Hải Phòng" and hai_phong.is_city
+
+
+def test_the_search_page_answers_htmx_with_a_fragment(client_a):
+    full = client_a.get("/units/?q=duc pho").content.decode()
+    assert "<html" in full and "Phường Đức Phổ" in full
+    fragment = client_a.get("/units/?q=duc pho", HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in fragment and "21439" in fragment
