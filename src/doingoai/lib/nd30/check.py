@@ -431,21 +431,26 @@ def _size_in(runs: list[Run], low: float, high: float) -> bool:
     return bool(sizes) and all(s is not None and low <= s <= high for s in sizes)
 
 
+def _words(runs: list[Run]) -> list[Run]:
+    """Runs carrying letters or digits: a comma set upright in a bold line is not a fault anyone sees."""
+    return [r for r in runs if any(ch.isalnum() for ch in r.text)]
+
+
 def _all_bold(runs: list[Run]) -> bool:
-    texts = [r for r in runs if r.text.strip()]
+    texts = _words(runs)
     return bool(texts) and all(r.bold for r in texts)
 
 
 def _any_bold(runs: list[Run]) -> bool:
-    return any(r.bold for r in runs if r.text.strip())
+    return any(r.bold for r in _words(runs))
 
 
 def _any_italic(runs: list[Run]) -> bool:
-    return any(r.italic for r in runs if r.text.strip())
+    return any(r.italic for r in _words(runs))
 
 
 def _all_italic(runs: list[Run]) -> bool:
-    texts = [r for r in runs if r.text.strip()]
+    texts = _words(runs)
     return bool(texts) and all(r.italic for r in texts)
 
 
@@ -544,10 +549,13 @@ def _available_mm(para: Para, text_width_mm: float) -> float:
     return text_width_mm
 
 
-def _rule_after(paras: list[Para], position: int, limit: int, text_width_mm: float) -> tuple[bool, float | None, str]:
+def _rule_after(paras: list[Para], position: int, limit: int, text_width_mm: float, *,
+                column: bool = False) -> tuple[bool, float | None, str]:  # fmt: skip
     """A horizontal rule under paragraph ``paras[position]``: its bottom border, the
     top/bottom border of the next empty paragraph, an underscore line, or a drawn
-    line in it or in the next paragraphs of the same cell. (found, length mm, kind)."""
+    line in it or in the next paragraphs (of the same cell, or right after its
+    table). With ``column``, a line drawn anywhere in the same table column counts
+    (Word anchors floating lines to any paragraph). Returns (found, length mm, kind)."""
     here = paras[position]
 
     def geometry(para: Para) -> float:
@@ -559,9 +567,8 @@ def _rule_after(paras: list[Para], position: int, limit: int, text_width_mm: flo
     if lengths:
         return True, max(lengths), "đường vẽ"
     for para in paras[position + 1 : position + 1 + limit]:
-        if para.cell != here.cell and (para.cell is None or here.cell is None or para.cell.table != here.cell.table
-                                       or para.cell.col != here.cell.col or para.cell.row != here.cell.row):
-            break  # fmt: skip
+        if para.cell is not None and para.cell != here.cell:
+            break
         lengths = _shape_lengths(para.el)
         if lengths:
             return True, max(lengths), "đường vẽ"
@@ -572,6 +579,12 @@ def _rule_after(paras: list[Para], position: int, limit: int, text_width_mm: flo
             return True, _estimate_width_mm(text, 13, False) * 0.8, "dòng gạch"
         if text:
             break
+    if column and here.cell is not None:
+        for para in paras:
+            if para.cell and para.cell.table == here.cell.table and para.cell.col == here.cell.col:
+                lengths = _shape_lengths(para.el)
+                if lengths and para.index > here.index:
+                    return True, max(lengths), f"đường vẽ neo ở {para.where}"
     return False, None, ""
 
 
@@ -738,7 +751,7 @@ class Checker:
             self.add("H2", "Tiêu ngữ dùng gạch ngang dài \"–\" thay cho dấu \"-\"", motto.para.where)
         if motto is not None:
             self._element("H2", motto, (13, 14), bold=True, centred=True)
-            found, length, kind = _rule_after(paras, motto.para.index, 2, self.text_width_mm)
+            found, length, kind = _rule_after(paras, motto.para.index, 2, self.text_width_mm, column=True)
             if not found:
                 self.add("H3", "không thấy đường kẻ dưới Tiêu ngữ", motto.para.where)
             elif length is not None:
@@ -802,7 +815,7 @@ class Checker:
         for line in names:
             self._element("H4", line, (12, 13), bold=True, caps=True, centred=True)
         last = names[-1]
-        found, length, kind = _rule_after(paras, last.para.index, 2, self.text_width_mm)
+        found, length, kind = _rule_after(paras, last.para.index, 2, self.text_width_mm, column=True)
         if not found:
             self.add("H6", "không thấy đường kẻ dưới tên cơ quan ban hành", last.para.where)
         elif length is not None:
@@ -904,7 +917,11 @@ class Checker:
                 if _is_caps(line.shown):
                     self.add("T2", f"trích yếu in hoa toàn bộ: \"{_short(line.text)}\"", para.where)
         last = summary[-1]
-        found, length, kind_of_rule = _rule_after(paras, last.index, 2, self.text_width_mm)
+        drawn = [length for para in summary for length in _shape_lengths(para.el)]
+        if drawn:  # a line drawn and anchored in one of the trích yếu paragraphs
+            found, length, kind_of_rule = True, max(drawn), "đường vẽ"
+        else:
+            found, length, kind_of_rule = _rule_after(paras, last.index, 2, self.text_width_mm)
         if not found:
             self.add("T3", "không thấy đường kẻ dưới trích yếu", last.where)
         elif length is not None:
@@ -937,6 +954,7 @@ class Checker:
         counts: dict[str, list] = {k: [] for k in ("size", "italic", "align", "indent", "spacing", "line", "line_warn")}
         previous: Para | None = None
         roman_expected, arabic_expected, letter_expected = 1, 1, 0
+        plain: dict[int, Para] = {}  # non-bold "N." paragraphs since the last heading
         addressee_seen = False
         for para in body:
             if not para.text:
@@ -959,14 +977,18 @@ class Checker:
                 number = ROMANS[m.group("n")]
                 if number != roman_expected:
                     self.add("C4", f"mục \"{m.group('n')}.\" sau mục {_roman(roman_expected - 1) or '(đầu)'}: phải \"{_roman(roman_expected)}.\"", para.where)
-                roman_expected, arabic_expected, letter_expected = number + 1, 1, 0
+                roman_expected, arabic_expected, letter_expected, plain = number + 1, 1, 0, {}
                 self._heading(para, runs, "C1", caps=True)
             elif (m := ARABIC_HEADING.match(text)) and _all_bold(runs):
                 heading = "C2"
                 number = int(m.group("n"))
-                if number != arabic_expected:
+                missing = list(range(arabic_expected, number))
+                if missing and all(n in plain for n in missing):
+                    for n in missing:  # the sibling is there, only not set as a heading
+                        self.add("C2", f"khoản \"{_short(plain[n].text, 50)}\" không đậm như các khoản cùng cấp", plain[n].where)
+                elif number != arabic_expected:
                     self.add("C4", f"khoản \"{number}.\" phải là \"{arabic_expected}.\"", para.where)
-                arabic_expected, letter_expected = number + 1, 0
+                arabic_expected, letter_expected, plain = number + 1, 0, {}
                 self._heading(para, runs, "C2", caps=False)
             elif m := LETTER_ITEM.match(text):
                 heading = "C3"
@@ -986,6 +1008,8 @@ class Checker:
                     counts["size"].append(para)
             elif _all_bold(runs):
                 heading = "free"
+            elif m := ARABIC_HEADING.match(text):
+                plain.setdefault(int(m.group("n")), para)
             if heading in ("C1", "C2", "part", "free"):
                 if heading in ("part", "free") and not _size_in(runs, 13, 14):
                     counts["size"].append(para)
@@ -1212,7 +1236,7 @@ class Checker:
         if not _size_in(runs, *sizes):
             problems.append(f"cỡ {_fmt_sizes(_sizes(runs))} (phải {sizes[0]:g}–{sizes[1]:g} pt)")
         if bold and not _all_bold(runs):
-            problems.append("không đậm")
+            problems.append("đậm một phần" if _any_bold(runs) else "không đậm")
         if _any_italic(runs):
             problems.append("nghiêng")
         if caps and not _is_caps(line.shown):

@@ -20,6 +20,26 @@ TWIPS_PER_MM = 1440 / 25.4
 CUSTOM_XML_NS = "urn:doingoai:report:1"
 
 
+_TBLPR_ORDER = ("w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
+                "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd",
+                "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription")  # fmt: skip
+
+
+def _ordered_child(parent, tag: str, order: tuple[str, ...]):
+    """The child ``tag`` of ``parent``, created at its schema position if missing."""
+    found = parent.find(qn(tag))
+    if found is not None:
+        return found
+    found = OxmlElement(tag)
+    later = {qn(t) for t in order[order.index(tag) + 1 :]}
+    successor = next((c for c in parent if c.tag in later), None)
+    if successor is not None:
+        successor.addprevious(found)
+    else:
+        parent.append(found)
+    return found
+
+
 def _child(parent, tag: str, *, first: bool = False):
     """The child ``tag`` of ``parent``, created if missing."""
     found = parent.find(qn(tag))
@@ -113,11 +133,11 @@ def fixed_table(table, widths_mm: list[float], *, borders: bool) -> None:
     """Fixed layout, exact column widths, and either no borders or single lines."""
     tbl = table._tbl
     tblpr = tbl.tblPr
-    width = _child(tblpr, "w:tblW")
+    width = _ordered_child(tblpr, "w:tblW", _TBLPR_ORDER)
     width.set(qn("w:w"), str(round(sum(widths_mm) * TWIPS_PER_MM)))
     width.set(qn("w:type"), "dxa")
-    _child(tblpr, "w:tblLayout").set(qn("w:type"), "fixed")
-    edges = _child(tblpr, "w:tblBorders")
+    _ordered_child(tblpr, "w:tblLayout", _TBLPR_ORDER).set(qn("w:type"), "fixed")
+    edges = _ordered_child(tblpr, "w:tblBorders", _TBLPR_ORDER)
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         line = _child(edges, f"w:{edge}")
         line.set(qn("w:val"), "single" if borders else "nil")
@@ -125,7 +145,6 @@ def fixed_table(table, widths_mm: list[float], *, borders: bool) -> None:
             line.set(qn("w:sz"), "4")
             line.set(qn("w:space"), "0")
             line.set(qn("w:color"), "000000")
-    table.autofit = False
     grid = tbl.tblGrid
     for col, mm in zip(grid.findall(qn("w:gridCol")), widths_mm):
         col.set(qn("w:w"), str(round(mm * TWIPS_PER_MM)))

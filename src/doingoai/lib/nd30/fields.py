@@ -137,12 +137,22 @@ def period_of(meta: dict) -> Period | None:
         return None
 
 
-def summary_of(meta: dict) -> str:
+def _subject(meta: dict, *, plans: bool) -> str:
+    """ "công tác đối ngoại năm 2025, phương hướng, nhiệm vụ năm 2026" (seed 000's trích yếu);
+    the second half only when the report has a plans section."""
+    period = period_of(meta)
+    if period is None:
+        return "công tác đối ngoại"
+    subject = f"công tác đối ngoại {period.phrase}"
+    return f"{subject}, phương hướng, nhiệm vụ {period.next().phrase}" if plans else subject
+
+
+def summary_of(meta: dict, *, plans: bool = False) -> str:
     """The trích yếu (PL I §II.5): as given, else the subject and period of the report."""
     if summary := _text(meta.get("summary")):
         return summary
-    period = period_of(meta)
-    return f"Công tác đối ngoại {period.phrase}" if period else "Công tác đối ngoại"
+    subject = _subject(meta, plans=plans)
+    return subject[0].upper() + subject[1:]
 
 
 def unit_body(meta: dict, issuer: Issuer) -> str:
@@ -173,13 +183,11 @@ def basis_sentence(meta: dict, issuer: Issuer) -> str:
     return " ".join(parts) + f", {unit_body(meta, issuer)} báo cáo như sau:"
 
 
-def closing_sentence(meta: dict, issuer: Issuer) -> str:
+def closing_sentence(meta: dict, issuer: Issuer, *, plans: bool = False) -> str:
     """ "Trên đây là báo cáo … ./." (the seeds' closing form)."""
     if closing := _text(meta.get("closing")):
         return closing
-    period = period_of(meta)
-    subject = f"công tác đối ngoại {period.phrase}" if period else "công tác đối ngoại"
-    return f"Trên đây là báo cáo {subject} của {unit_body(meta, issuer)}./."
+    return f"Trên đây là báo cáo {_subject(meta, plans=plans)} của {unit_body(meta, issuer)}./."
 
 
 def recipients_of(meta: dict) -> list[str]:

@@ -56,7 +56,8 @@ from .metrics import text_width_mm
 from .outline import outline
 
 CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
-BOOKMARK_PREFIX = "_dn"
+BOOKMARK_PREFIX = "_dn"  # "_dn07h_ngo_aid": section 7 starts at its heading ("t": at its first line of text)
+BOOKMARK_BASIS, BOOKMARK_CLOSING = "_dn_basis", "_dn_closing"
 PAYLOAD_FORMAT = "doingoai-report/1"
 RULE_MARK = L.Element(4)  # the empty paragraph that carries a rule, a little below the text
 
@@ -71,18 +72,22 @@ def render_docx(report: dict, *, annex: dict | None = None) -> bytes:
     _page_setup(section, landscape=False)
     _page_numbers(section)
 
+    sections = report.get("sections") or []
+    plans = any(s.get("code") == "plans" for s in sections)
     _header_table(document, meta, issuer)
-    _title(document, meta)
+    _title(document, meta, plans=plans)
     if basis := basis_sentence(meta, issuer):
-        _body_paragraph(document, basis)
-    _body(document, report.get("sections") or [])
-    closing = _body_paragraph(document, closing_sentence(meta, issuer))
+        bookmark(_body_paragraph(document, basis), BOOKMARK_BASIS, 9001)
+    _body(document, sections)
+    closing = _body_paragraph(document, closing_sentence(meta, issuer, plans=plans))
     closing.paragraph_format.keep_with_next = True  # never leave the signature alone on a page
+    bookmark(closing, BOOKMARK_CLOSING, 9002)
     _closing_table(document, meta, issuer)
     if annex:
         _annex(document, meta, issuer, annex)
 
-    _properties(document, meta, issuer)
+    _properties(document, meta, issuer, plans=plans)
+    _drop_template_thumbnail(document)
     add_custom_xml(
         document,
         {
@@ -166,10 +171,10 @@ def _header_table(document, meta: dict, issuer: Issuer) -> None:
     _paragraph(date_cell, date_line(meta), L.PLACE_DATE, before=6)
 
 
-def _title(document, meta: dict) -> None:
+def _title(document, meta: dict, *, plans: bool) -> None:
     """Ô 5a: "BÁO CÁO", the trích yếu under it, and a short rule (PL I §II.5.b)."""
     _paragraph(document, DOC_TYPE, L.DOC_TYPE, before=18)
-    lines = [line.strip() for line in summary_of(meta).splitlines() if line.strip()]
+    lines = [line.strip() for line in summary_of(meta, plans=plans).splitlines() if line.strip()]
     for line in lines:
         _paragraph(document, line, L.SUMMARY)
     longest = max(text_width_mm(line, size_pt=L.SUMMARY.size, bold=True) for line in lines)
@@ -218,7 +223,8 @@ def _body(document, sections: list[dict]) -> None:
                 paragraph = _body_paragraph(document, line.strip())
                 first = first or paragraph
         if first is not None:
-            bookmark(first, f"{BOOKMARK_PREFIX}{index:02d}_{section.get('code') or 'other'}", index + 1)
+            kind = "h" if heading is not None else "t"
+            bookmark(first, f"{BOOKMARK_PREFIX}{index:02d}{kind}_{section.get('code') or 'other'}", index + 1)
 
 
 def _closing_table(document, meta: dict, issuer: Issuer) -> None:
@@ -285,9 +291,9 @@ def _annex(document, meta: dict, issuer: Issuer, annex: dict) -> None:
         _paragraph(document, note, L.ANNEX_REF, align=LEFT, before=6)
 
 
-def _properties(document, meta: dict, issuer: Issuer) -> None:
+def _properties(document, meta: dict, issuer: Issuer, *, plans: bool) -> None:
     props = document.core_properties
-    props.title = f"{DOC_TYPE.capitalize()} {summary_of(meta)}"
+    props.title = f"{DOC_TYPE.capitalize()} {summary_of(meta, plans=plans)}"
     props.subject = "Báo cáo công tác đối ngoại"
     props.author = props.last_modified_by = unit_body(meta, issuer)
     props.language = "vi-VN"
@@ -296,3 +302,12 @@ def _properties(document, meta: dict, issuer: Issuer) -> None:
     props.keywords = ""
     props.revision = 1
     props.category = "BC"
+
+
+def _drop_template_thumbnail(document) -> None:
+    """python-docx's template ships a thumbnail of its own blank page; a file
+    browser would show it as the report's preview."""
+    package = document.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            del package.rels[rel_id]
