@@ -1,0 +1,2 @@
+def extract_meta(lines, layout, sections):
+    return {}
