@@ -43,24 +43,24 @@ class Column:
 COLUMNS: tuple[Column, ...] = (
     Column("Tổ chức, nhà tài trợ (quốc tịch)", 24,
            lambda r: f"{r.get('donor') or ''} ({r['country']})".strip() if r.get("country") else str(r.get("donor") or "")),
-    Column("Giấy đăng ký hoạt động (số, ngày, thời hạn)", 20, lambda r: str(r.get("registration") or "")),
+    Column("Giấy đăng ký hoạt động (số, ngày, thời hạn)", 17, lambda r: str(r.get("registration") or "")),
     Column("Chương trình, dự án, phi dự án; phương thức", 26, lambda r: _join(r.get("project"), r.get("modality"))),
-    Column("Lĩnh vực; địa bàn", 18, lambda r: _join(r.get("sector"), r.get("area"))),
-    Column("Quyết định phê duyệt; cơ quan chủ quản; chủ khoản viện trợ", 22,
+    Column("Lĩnh vực; địa bàn", 20, lambda r: _join(r.get("sector"), r.get("area"))),
+    Column("Quyết định phê duyệt; cơ quan chủ quản; chủ khoản viện trợ", 20,
            lambda r: _join(r.get("approval"), r.get("governing_body"), r.get("aid_owner"))),
-    Column("Thời gian thực hiện", 15,
+    Column("Thời gian thực hiện", 16,
            lambda r: " – ".join(x for x in (_date(r.get("start")), _date(r.get("end"))) if x)),
-    Column("Giá trị cam kết", 16, lambda r: _money(r.get("committed"))),
-    Column("Tiền mặt tiếp nhận trong kỳ (đồng)", 17, lambda r: _money(r.get("cash_vnd")), money=True),
-    Column("Hiện vật tiếp nhận trong kỳ (danh mục; trị giá, đồng)", 26,
+    Column("Giá trị cam kết", 17, lambda r: _money(r.get("committed"))),
+    Column("Tiền mặt tiếp nhận trong kỳ (đồng)", 21, lambda r: _money(r.get("cash_vnd")), money=True),
+    Column("Hiện vật tiếp nhận trong kỳ (danh mục; trị giá, đồng)", 28,
            lambda r: _join(r.get("in_kind"), _money(r.get("in_kind_vnd")))),
-    Column("Vốn đối ứng (đồng)", 14, lambda r: _money(r.get("counterpart_vnd")), money=True),
-    Column("Số người, hộ hưởng lợi", 13, lambda r: _money(r.get("beneficiaries"))),
-    Column("Lũy kế từ đầu dự án; so với cùng kỳ", 17, lambda r: _join(r.get("cumulative"), r.get("compare"))),
-    Column("Ghi chú", 14, lambda r: str(r.get("note") or "")),
+    Column("Vốn đối ứng (đồng)", 17, lambda r: _money(r.get("counterpart_vnd")), money=True),
+    Column("Số người, hộ hưởng lợi", 14, lambda r: _money(r.get("beneficiaries"))),
+    Column("Lũy kế từ đầu dự án; so với cùng kỳ", 15, lambda r: _join(r.get("cumulative"), r.get("compare"))),
+    Column("Ghi chú", 17, lambda r: str(r.get("note") or "")),
 )  # fmt: skip
 KEYS_SUMMED = {"Tiền mặt tiếp nhận trong kỳ (đồng)": "cash_vnd", "Vốn đối ứng (đồng)": "counterpart_vnd"}
-STT_WIDTH = 9
+STT_WIDTH = 10
 HEADERS = ("STT", *(c.header for c in COLUMNS))
 
 

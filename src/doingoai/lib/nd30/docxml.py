@@ -207,9 +207,25 @@ def page_number_restart(section, start: int = 1) -> None:
     numbering.set(qn("w:start"), str(start))
 
 
+_TRPR_ORDER = ("w:cnfStyle", "w:divId", "w:gridBefore", "w:gridAfter", "w:wBefore", "w:wAfter", "w:cantSplit",
+               "w:trHeight", "w:tblHeader", "w:tblCellSpacing", "w:jc", "w:hidden")  # fmt: skip
+
+
 def repeat_header_row(row) -> None:
-    trpr = row._tr.get_or_add_trPr()
-    _child(trpr, "w:tblHeader")
+    _ordered_child(row._tr.get_or_add_trPr(), "w:tblHeader", _TRPR_ORDER)
+
+
+def keep_row_together(row) -> None:
+    _ordered_child(row._tr.get_or_add_trPr(), "w:cantSplit", _TRPR_ORDER)
+
+
+def cell_margins(table, *, side_mm: float) -> None:
+    """Left/right cell margins of the whole table (Word's default is 1.9 mm)."""
+    margins = _ordered_child(table._tbl.tblPr, "w:tblCellMar", _TBLPR_ORDER)
+    for edge in ("left", "right"):
+        element = _child(margins, f"w:{edge}")
+        element.set(qn("w:w"), str(round(side_mm * TWIPS_PER_MM)))
+        element.set(qn("w:type"), "dxa")
 
 
 def add_custom_xml(document, payload: dict) -> None:

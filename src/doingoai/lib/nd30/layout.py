@@ -27,6 +27,7 @@ HEADER_RIGHT_MM = TEXT_WIDTH_MM - HEADER_LEFT_MM
 CLOSING_LEFT_MM = 80.0
 CLOSING_RIGHT_MM = TEXT_WIDTH_MM - CLOSING_LEFT_MM
 CELL_MARGIN_MM = 1.9  # Word's default left/right cell margin (108 twips)
+TABLE_CELL_MARGIN_MM = 1.0  # the 14-column annex table needs its room
 
 BODY_INDENT_MM = 10.0  # first-line indent 1 cm or 1.27 cm (PL I §II.6.e)
 BODY_SPACE_BEFORE_PT = 6  # at least 6 pt between paragraphs (PL I §II.6.e)

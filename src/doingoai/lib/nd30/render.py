@@ -18,7 +18,6 @@ from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
 from docx.shared import Mm
 
 from . import layout as L
@@ -28,7 +27,9 @@ from .docxml import (
     add_page_field,
     add_text,
     bookmark,
+    cell_margins,
     fixed_table,
+    keep_row_together,
     page_number_restart,
     repeat_header_row,
     rule_below,
@@ -231,8 +232,7 @@ def _closing_table(document, meta: dict, issuer: Issuer) -> None:
     """"Nơi nhận" on the left, level with the authority line; signature on the right (Ô 7, Ô 9b)."""
     table = document.add_table(rows=1, cols=2)
     fixed_table(table, [L.CLOSING_LEFT_MM, L.CLOSING_RIGHT_MM], borders=False)
-    cant_split = OxmlElement("w:cantSplit")
-    table.rows[0]._tr.get_or_add_trPr().append(cant_split)
+    keep_row_together(table.rows[0])
     recipients, signature = table.rows[0].cells
     for cell in (recipients, signature):
         cell._tc.remove(cell.paragraphs[0]._p)
@@ -272,8 +272,11 @@ def _annex(document, meta: dict, issuer: Issuer, annex: dict) -> None:
     rows = list(annex.get("rows") or [])
     table = document.add_table(rows=2 + len(rows) + 1, cols=len(HEADERS))
     fixed_table(table, annex_widths(width), borders=True)
+    cell_margins(table, side_mm=L.TABLE_CELL_MARGIN_MM)
     repeat_header_row(table.rows[0])
     repeat_header_row(table.rows[1])
+    for row in table.rows:
+        keep_row_together(row)
     body = [annex_cells(row, index) for index, row in enumerate(rows, start=1)]
     numbers = [f"({n})" for n in range(1, len(HEADERS) + 1)]
     for r, (cells, element) in enumerate(
