@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "doingoai.units",
     "doingoai.people",
     "doingoai.records",
+    "doingoai.reports",
     "doingoai.audit",
 ]
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from doingoai.people.models import ApiToken, Organisation, User
 from doingoai.records.models import Attachment
 from doingoai.records.registry import RECORD_TYPES
+from doingoai.reports.models import IndicatorValue, Report, ReportSection
 from doingoai.units.models import Unit
 
 ACTIONS = {"+": "Tạo mới", "~": "Sửa", "-": "Xóa"}
@@ -46,6 +47,10 @@ def _by_token_owner(history, units):
     return history.filter(user_id__in=User.objects.filter(organisation__unit_id__in=units).values("pk"))
 
 
+def _by_report(history, units):
+    return history.filter(report_id__in=Report.objects.filter(unit_id__in=units).values("pk"))
+
+
 def _by_itself(history, units):
     return history.filter(id__in=units)
 
@@ -59,6 +64,9 @@ def _audited():
         (Organisation, "Cơ quan", _by_unit),
         (ApiToken, "Mã truy cập API", _by_token_owner),
         (Unit, "Đơn vị", _by_itself),
+        (Report, "Báo cáo", _by_unit),
+        (ReportSection, "Mục báo cáo", _by_report),
+        (IndicatorValue, "Chỉ tiêu báo cáo", _by_report),
     ]
     return models
 
