@@ -194,10 +194,13 @@ def recipients_of(meta: dict) -> list[str]:
     """The "Nơi nhận" lines, "- X;" each and "- Lưu: VT, … ." last (PL I §II.9.d).
 
     The Văn thư keeps the original, so a "Lưu:" line without "VT" gets it, and a
-    list without a "Lưu:" line ends with "- Lưu: VT.".
+    list without a "Lưu:" line ends with "- Lưu: VT.". With a "Kính gửi" the
+    list starts with "- Như trên;".
     """
     items = [_text(item).removeprefix("-").strip() for item in meta.get("recipients") or []]
     items = [item for item in items if item]
+    if meta.get("addressees") and not (items and items[0].rstrip(";") == "Như trên"):
+        items.insert(0, "Như trên")  # those under "Kính gửi" come first (PL I §II.9.b)
     keep = [item for item in items if re.match(r"^Lưu\s*:", item)]
     others = [item for item in items if item not in keep]
     if keep:
