@@ -385,8 +385,14 @@ def _signature(lines: list[Line], layout: Layout) -> tuple[dict, list[str]]:
                 recipients.append(_recipient(rest))
             continue
         if in_recipients and text.startswith(("-", "+", "•", "–")):
-            recipients.append(_recipient(text))
+            item = _recipient(text)
+            if item:
+                recipients.append(item)
             continue
+        if in_recipients and recipients and column == recipient_column and not (
+            _AUTHORITY.match(k) or _TITLE_WORDS.match(k) or _looks_like_name(text) or "ky" in k[:8]
+        ):
+            in_recipients = False  # the list has ended (an annex follows)
         if name:
             continue
         match = _AUTHORITY.match(k)

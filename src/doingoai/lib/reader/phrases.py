@@ -194,15 +194,14 @@ INDICATOR_PHRASES: tuple[IndicatorPhrasing, ...] = (
          "cử đoàn", "re:doan (cua [^,.;]{0,30})?di (cong tac|lam viec|tham quan|hoc tap)[^,.;]{0,15}nuoc ngoai",
          "đoàn ra nước ngoài"),
         units=("đoàn", "lượt đoàn"),
-        excludes=("đoàn ra vào", "đoàn vào"),
     ),
     IndicatorPhrasing(
         "delegations_in_foreign",
-        ("đoàn vào", "đoàn nước ngoài", "đoàn khách nước ngoài", "đoàn quốc tế", "đoàn vào nước ngoài",
+        ("re:\\bdoan vao\\b(?! trong nuoc)", "đoàn nước ngoài", "đoàn khách nước ngoài", "đoàn quốc tế",
+         "re:(?<=\\d )doan\\s*/\\s*[\\d.]+\\s+luot\\s+(nguoi|khach)\\s+nuoc ngoai",
          "re:doan (cua )?(to chuc|chuyen gia|dai su quan|tong lanh su quan) [^,.;]{0,20}nuoc ngoai",
          "re:cac doan nuoc ngoai"),
         units=("đoàn", "lượt đoàn"),
-        excludes=("đoàn vào trong nước", "đoàn ra"),
     ),
     IndicatorPhrasing(
         "delegations_in_domestic",
