@@ -74,7 +74,7 @@ def record_create_view(request, type_code):
                 return redirect("records:edit", type_code, record.pk)
         messages.success(request, SAVED.format(item=record_type.item_name))
         return redirect(_list_url_for(record_type, record))
-    context = {"record_type": record_type, "form": form, "attachment_form": AttachmentForm()}
+    context = {"record_type": record_type, "form": form, "creating": True}
     return render(request, "records/form.html", context)
 
 

@@ -99,3 +99,8 @@ def test_an_unknown_register_is_404(client_a):
 def test_pages_need_a_login(client, commune_a):
     response = client.get(reverse("records:list", args=["delegations"]))
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_the_new_record_page_says_new_and_offers_an_attachment(client_a):
+    page = client_a.get(reverse("records:create", args=["delegations"])).content.decode()
+    assert "Ghi mới: đoàn ra, đoàn vào" in page and 'type="file"' in page
