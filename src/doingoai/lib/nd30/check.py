@@ -16,7 +16,7 @@ import re
 import unicodedata
 import zipfile
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import docx
 from docx.oxml.ns import qn
@@ -732,8 +732,14 @@ class Checker:
             self.add("H1", "không tìm thấy dòng \"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\"")
             return -1
         cell = national.para.cell
-        block = [p for p in paras if cell and p.cell and p.cell.table == cell.table] if cell else paras[: national.para.index + 4]
-        header_end = max(p.index for p in block) if block else national.para.index
+        if cell is not None:
+            block = [p for p in paras if p.cell and p.cell.table == cell.table]
+            header_end = max(p.index for p in block)
+        else:  # columns made with tabs (r10): the block ends at the date line
+            block = paras[: national.para.index + 6]
+            ends = [p.index for p in block if re.search(r"^Số\s*:|\bngày\b.*\btháng\b", p.text) or "\tSố" in p.text]
+            block = paras[: max(ends, default=national.para.index + 1) + 1]
+            header_end = block[-1].index
         block_lines = [ln for p in block for ln in p.lines()]
         if cell is not None:
             self._check_borderless(cell.table)

@@ -7,7 +7,7 @@ import pytest
 from docx.oxml.ns import qn
 
 from doingoai.lib.nd30 import check_docx, render_docx
-from doingoai.lib.nd30.fields import ERROR_NO_UNIT, signature_lines, issuer_of, recipients_of
+from doingoai.lib.nd30.fields import ERROR_NO_UNIT, issuer_of, recipients_of, signature_lines
 from doingoai.lib.nd30.readback import read_rendered
 
 from .factories import minimal_report, paragraphs_text
