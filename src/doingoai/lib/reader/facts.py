@@ -142,8 +142,17 @@ def _value_for(code: str, k: str, start: int, end: int, m: _Matchers) -> tuple[i
     before = k[:start]
     after = k[end:]
     words = r"(?:" + "|".join(_WORD_NUMBERS) + r")"
-    # "130 người nước ngoài", "05 đoàn nước ngoài", "02 vụ việc", "hai đoàn"
-    pre = re.search(r"(?:^|[\s(:,])(" + _NUMBER[1:-1] + "|" + words + r")\s+(?:" + unit_pattern + r"\s+)?$", before)
+    # "cử 03 đoàn cán bộ ...": the subject itself carries the number
+    inside = re.search(r"(?<![\d/.,])" + _NUMBER + r"(?![\d/])", k[start:end])
+    if inside:
+        value = _number(inside.group(1))
+        if value is not None:
+            return value, True
+    # "130 người nước ngoài", "05 đoàn nước ngoài", "02 trường hợp công dân xuất cảnh ...", "hai đoàn"
+    pre = re.search(
+        r"(?:^|[\s(:,])(" + _NUMBER[1:-1] + "|" + words + r")\s+(?:(?:" + unit_pattern + r")\s+(?:[a-z]+\s+){0,2})?$",
+        before,
+    )
     if pre:
         value = _number(pre.group(1))
         if value is not None:

@@ -50,7 +50,8 @@ SECTION_PHRASES: dict[str, tuple[str, ...]] = {
     "international_cooperation": (
         "hợp tác quốc tế", "quan hệ với địa phương nước ngoài", "quan hệ với các địa phương nước ngoài",
         "hợp tác với địa phương nước ngoài", "giao lưu, kết nghĩa", "kết nghĩa", "hội nhập quốc tế",
-        "quan hệ hợp tác với nước ngoài",
+        "re:quan he (hop tac |huu nghi )?voi (cac )?(dia phuong|to chuc|doi tac|doanh nghiep)[^.;:]{0,20}nuoc ngoai",
+        "re:hop tac voi (cac )?(dia phuong|doi tac|to chuc)[^.;:]{0,20}nuoc ngoai",
     ),
     "international_conferences": (
         "hội nghị, hội thảo quốc tế", "hội thảo, hội nghị quốc tế", "hội nghị quốc tế", "hội thảo quốc tế",
@@ -191,7 +192,7 @@ INDICATOR_PHRASES: tuple[IndicatorPhrasing, ...] = (
     IndicatorPhrasing(
         "delegations_out",
         ("đoàn ra", "đoàn đi công tác nước ngoài", "đoàn đi nước ngoài", "đoàn công tác nước ngoài",
-         "cử đoàn", "re:doan (cua [^,.;]{0,30})?di (cong tac|lam viec|tham quan|hoc tap)[^,.;]{0,15}nuoc ngoai",
+         "cử đoàn", "re:\\bcu \\d[\\d.]* (luot )?doan\\b", "re:doan (cua [^,.;]{0,30})?di (cong tac|lam viec|tham quan|hoc tap)[^,.;]{0,15}nuoc ngoai",
          "đoàn ra nước ngoài"),
         units=("đoàn", "lượt đoàn"),
     ),
