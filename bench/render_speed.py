@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from doingoai.lib.nd30 import check_docx, render_docx, render_pdf
-from doingoai.lib.nd30.pdf import soffice_path
+from doingoai.lib.nd30.pdf import font_warning, soffice_path
 from doingoai.lib.nd30.shared import seed_gold_files
 
 DOCX_LIMIT_MS = 300
@@ -80,6 +80,7 @@ def main() -> int:
         "pdf_s_worst": max(pdf_times) if pdf_times else None,
         "pdf_limit_s": PDF_LIMIT_S,
         "pdf_ok": (max(pdf_times) <= PDF_LIMIT_S) if pdf_times else None,
+        "font_warning": font_warning(),
     }
     print(json.dumps(summary, ensure_ascii=False, indent=2))
     return 0 if summary["docx_ok"] and summary["pdf_ok"] is not False else 1

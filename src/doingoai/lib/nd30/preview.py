@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from .check import check_docx
-from .pdf import render_pdf
+from .pdf import font_warning, render_pdf
 from .render import render_docx
 from .shared import seed_gold_files
 
@@ -65,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     if not seed_gold_files():
         print("Không tìm thấy tệp seeds/gold/*.json (đặt DOINGOAI_SHARED_DIR).", file=sys.stderr)
         return 2
+    if warning := font_warning():
+        print(warning, file=sys.stderr)
     for result in preview(out_dir=out_dir):
         print(json.dumps(result, ensure_ascii=False))
     print(f"Ảnh trang: {out_dir.resolve()}", file=sys.stderr)

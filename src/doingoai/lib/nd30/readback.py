@@ -14,6 +14,7 @@ import zipfile
 
 import docx
 from docx.oxml.ns import qn
+from lxml import etree
 
 from doingoai.lib.vn import parse_date
 
@@ -41,11 +42,12 @@ def _payload(data: bytes) -> dict:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         for name in archive.namelist():
             if name.startswith("customXml/item") and "Props" not in name:
-                xml = archive.read(name).decode("utf-8")
-                if "urn:doingoai:report:1" in xml:
-                    body = re.search(r"<report[^>]*>(.*)</report>", xml, re.S).group(1)
-                    body = body.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-                    return json.loads(body)
+                raw = archive.read(name)
+                if b"urn:doingoai:report:1" in raw:
+                    try:  # an editor may re-serialise the part (LibreOffice writes &quot;)
+                        return json.loads(etree.fromstring(raw).text or "{}")
+                    except (etree.XMLSyntaxError, json.JSONDecodeError):
+                        return {}
     return {}
 
 

@@ -94,7 +94,7 @@ def render_docx(report: dict, *, annex: dict | None = None) -> bytes:
         {
             "format": PAYLOAD_FORMAT,
             "source": report.get("source"),
-            "sections": [{"code": s.get("code"), "also": list(s.get("also") or [])} for s in report.get("sections") or []],
+            "sections": [{"code": s.get("code"), "also": list(s.get("also") or [])} for s in sections],
         },
     )
     out = io.BytesIO()
@@ -183,8 +183,7 @@ def _title(document, meta: dict, *, plans: bool) -> None:
     addressees = [a.strip() for a in meta.get("addressees") or [] if a and a.strip()]
     if addressees:
         _addressees(document, addressees)
-    document.add_paragraph()  # a blank line before the body, as in Mẫu 1.4
-    space(document.paragraphs[-1], before=0, after=0)
+    space(document.add_paragraph())  # a blank line before the body, as in Mẫu 1.4
 
 
 def _addressees(document, addressees: list[str]) -> None:

@@ -1,4 +1,4 @@
-"""PDF through LibreOffice: one document, two at once, and a clear message without it."""
+"""LibreOffice: a PDF, two at once, a clear message without it, and a re-saved .docx."""
 
 import io
 from concurrent.futures import ThreadPoolExecutor
@@ -6,8 +6,9 @@ from concurrent.futures import ThreadPoolExecutor
 import pdfplumber
 import pytest
 
-from doingoai.lib.nd30 import PdfError, render_docx, render_pdf
-from doingoai.lib.nd30.pdf import ERROR_MISSING
+from doingoai.lib.nd30 import PdfError, check_docx, render_docx, render_pdf
+from doingoai.lib.nd30.pdf import ERROR_MISSING, convert, font_warning
+from doingoai.lib.nd30.readback import read_rendered
 
 from .factories import minimal_report
 
@@ -40,3 +41,16 @@ def test_missing_libreoffice_is_reported_in_vietnamese(monkeypatch):
     with pytest.raises(PdfError) as raised:
         render_pdf(b"")
     assert str(raised.value) == ERROR_MISSING == "Chưa cài LibreOffice (gói libreoffice-writer): không xuất được PDF."
+
+
+def test_document_saved_again_by_libreoffice_keeps_its_format_and_section_codes(soffice, gold_reports):
+    report = next(iter(gold_reports.values()))
+    saved = convert(render_docx(report), target="docx:MS Word 2007 XML", suffix="docx")
+    assert check_docx(saved) == []
+    back = read_rendered(saved)
+    assert [s["code"] for s in back["sections"]] == [s["code"] for s in report["sections"]]
+
+
+def test_font_warning_is_silent_when_fontconfig_cannot_be_asked(monkeypatch):
+    monkeypatch.setattr("doingoai.lib.nd30.pdf.shutil.which", lambda name: None)
+    assert font_warning() is None
