@@ -4,12 +4,13 @@ and a custom XML data part."""
 
 import json
 import uuid
+from functools import lru_cache
 
 from docx.enum.text import WD_LINE_SPACING
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
@@ -80,21 +81,43 @@ def set_document_defaults(document, *, size_pt: float) -> None:
     normal.font.size = Pt(size_pt)
 
 
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+@lru_cache(maxsize=64)
+def _rpr_xml(element: Element, *, mark: bool) -> str:
+    """Run properties of ``element`` (explicit on/off, so no style can change them)."""
+    fonts = f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}" w:eastAsia="{FONT}"/>'
+    weight = "" if mark else f'<w:b w:val="{int(element.bold)}"/><w:i w:val="{int(element.italic)}"/>'
+    size = f'<w:sz w:val="{round(element.size * 2)}"/><w:szCs w:val="{round(element.size * 2)}"/>'
+    return f'<w:rPr xmlns:w="{_W}">{fonts}{weight}{size}</w:rPr>'
+
+
+def _rpr(element: Element, *, mark: bool = False):
+    return parse_xml(_rpr_xml(element, mark=mark))
+
+
 def style_run(run, element: Element) -> None:
-    rpr = run._r.get_or_add_rPr()
-    set_fonts(rpr)
-    run.font.size = Pt(element.size)
-    run.font.bold = element.bold
-    run.font.italic = element.italic
+    """Times New Roman at the element's size, bold and italic set either way."""
+    old = run._r.find(qn("w:rPr"))
+    if old is not None:
+        run._r.remove(old)
+    run._r.insert(0, _rpr(element))
 
 
 def add_text(paragraph: Paragraph, text: str, element: Element):
     """One run of ``text`` set as ``element``; the paragraph mark takes the same size."""
     run = paragraph.add_run(text)
     style_run(run, element)
-    mark = _child(paragraph._p.get_or_add_pPr(), "w:rPr")
-    set_fonts(mark)
-    _child(mark, "w:sz").set(qn("w:val"), str(int(element.size * 2)))
+    ppr = paragraph._p.get_or_add_pPr()
+    old = ppr.find(qn("w:rPr"))
+    if old is not None:
+        ppr.remove(old)
+    anchor = next((c for c in ppr if c.tag in (qn("w:sectPr"), qn("w:pPrChange"))), None)
+    if anchor is not None:
+        anchor.addprevious(_rpr(element, mark=True))
+    else:
+        ppr.append(_rpr(element, mark=True))
     return run
 
 

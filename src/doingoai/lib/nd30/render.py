@@ -281,8 +281,9 @@ def _annex(document, meta: dict, issuer: Issuer, annex: dict) -> None:
     for r, (cells, element) in enumerate(
         [(list(HEADERS), L.TABLE_HEAD), (numbers, L.TABLE), *((c, L.TABLE) for c in body), (annex_total(rows), L.TABLE_HEAD)]
     ):
+        row_cells = table.rows[r].cells  # python-docx rebuilds this list on every access
         for c, text in enumerate(cells):
-            cell = table.rows[r].cells[c]
+            cell = row_cells[c]
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             paragraph = cell.paragraphs[0]
             numeric = r >= 2 and c > 0 and text.replace(".", "").isdigit()
