@@ -834,7 +834,7 @@ class Checker:
     def _check_number(self, line: Line, right_col: int) -> None:
         text = line.text
         where = line.para.where
-        registered, draft = NUMBER_REGISTERED.match(text), NUMBER_DRAFT.match(line.text if "  " not in text else re.sub(r"\s+", " ", text))
+        registered, draft = NUMBER_REGISTERED.match(text), NUMBER_DRAFT.match(text)  # spaces already collapsed
         if not (registered or draft):
             self.add("H7", f"\"{_short(text)}\" không đúng dạng \"Số: 05/BC-UBND\"", where)
         if line.col >= right_col:
@@ -873,7 +873,7 @@ class Checker:
         if line.col < right_col:
             self.add("D1", "địa danh, ngày tháng không nằm ở cột phải", where)
         if number is not None and line.para.cell and number.para.cell and line.para.cell.row != number.para.cell.row:
-            self.add("D1", "không cùng hàng với dòng số, ký hiệu", where, WARNING)
+            self.add("D1", "không cùng hàng với dòng số, ký hiệu", where)
         if not _centred(line) and line.para.cell is not None:
             self.add("D1", f"{_JC.get(line.para.props['jc'], line.para.props['jc'])}, phải căn giữa", where)
         if match:
