@@ -14,8 +14,11 @@ from doingoai.testing import client_for, make_user  # noqa: F401  (re-exported f
 
 
 @pytest.fixture(autouse=True)
-def _media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def _media_in_tmp(request, tmp_path):
+    """Uploads go to a temporary folder; nothing to do for the plain-Python suites."""
+    if not request.config.pluginmanager.hasplugin("django"):
+        return
+    request.getfixturevalue("settings").MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture
