@@ -15,6 +15,7 @@ from .lines import Line
 from .normalise import UPPER, flat, key, unify_tones
 from .units import is_central_city, resolve_commune, resolve_province
 
+_WRAPPED_DATE = re.compile(r"\bngay\s*\d{0,2}\s*(?:thang\s*\d{0,2}\s*(?:nam)?)?$")
 _GAP_BEFORE = re.compile(r"(?:^so\s*[:.]?|\bngay|\bthang)$")
 _GAP_AFTER = re.compile(r"^(?:/|thang\b|nam\s+\d{4})")
 _MOTTO = re.compile(r"cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–]\s*tu do\s*[-–]\s*hanh phuc")
@@ -83,7 +84,18 @@ def _fragments(lines: list[Line], part: range) -> list[tuple[int, str]]:
             else:
                 pieces.append(piece)
         out.extend((base + offset, piece) for offset, piece in enumerate(pieces))
-    return out
+    # A date or motto a narrow column wrapped: "..., ngày 16 tháng 8" + "năm 2024".
+    merged: list[tuple[int, str]] = []
+    for column, piece in out:
+        k = key(piece)
+        if merged and _WRAPPED_DATE.search(key(merged[-1][1])) and re.match(r"^(?:(?:nam|thang)\s+)?\d", k):
+            merged[-1] = (merged[-1][0], f"{merged[-1][1]} {piece}")
+            continue
+        if k == "viet nam" and merged and key(merged[-1][1]).endswith("chu nghia"):
+            merged[-1] = (merged[-1][0], f"{merged[-1][1]} {piece}")
+            continue
+        merged.append((column, piece))
+    return merged
 
 
 def _without_motto(text: str) -> str:
@@ -180,6 +192,8 @@ def _header_fields(lines: list[Line], layout: Layout) -> dict:
             summary_vv.append(text)
             continue
         cleaned = _without_motto(text)
+        if not re.search(r"[^\W\d_]{2}", cleaned):
+            continue  # a stray number or mark, not a body's name
         if cleaned and not is_letterhead(key(cleaned)) or (cleaned and _UBND.match(key(cleaned))):
             if re.search(r"[a-zà-ỹ]", cleaned) and not _UBND.match(key(cleaned)) and not _level(cleaned):
                 continue  # lower-case prose in the header zone is not the issuing body
@@ -389,6 +403,9 @@ def _signature(lines: list[Line], layout: Layout) -> tuple[dict, list[str]]:
             if item:
                 recipients.append(item)
             continue
+        if in_recipients and recipients and text[:1].islower() and column == recipient_column:
+            recipients[-1] = _recipient(f"{recipients[-1]} {text}")  # a wrapped line of the list
+            continue
         if in_recipients and recipients and column == recipient_column and not (
             _AUTHORITY.match(k) or _TITLE_WORDS.match(k) or _looks_like_name(text) or "ky" in k[:8]
         ):
@@ -413,6 +430,12 @@ def _signature(lines: list[Line], layout: Layout) -> tuple[dict, list[str]]:
             if in_recipients and recipient_column is not None and column == recipient_column and not after_title and not text.strip():
                 continue
             name = _title_case(text) if _is_caps(text) else flat(text)
+    if not recipients:
+        # "Nơi nhận" printed after its list (a cell read before the marker's cell): take the dash items.
+        recipients = [
+            _recipient(text) for _, text in fragments[1 if layout.closing is not None else 0:]
+            if text.startswith(("-", "+", "•", "–")) and _recipient(text)
+        ]
     return {"name": name, "title": title, "authority": authority}, recipients
 
 

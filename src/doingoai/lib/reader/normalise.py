@@ -204,6 +204,9 @@ def _joinable(previous: Line, line: Line, *, geometric: bool) -> bool:
         right = previous.extra.get("x1_rel")
         if right is None or right < 0.9:
             return False
+        # Only prose lines that start at the left margin: the header's right column is not a paragraph.
+        if previous.extra.get("x0", 0) > 0.35 or line.extra.get("x0", 0) > 0.35:
+            return False
         if line.blank_before and line.page == previous.page:
             return False
         return not prev_text.endswith((":",)) or _LOWER_START.match(line.text) is not None

@@ -55,9 +55,13 @@ def _page_lines(page, number: int) -> list[Line]:
         row.sort(key=lambda w: w["x0"])
         size = max(1.0, float(row[0]["size"]))
         text_parts = [row[0]["text"]]
+        middle_x = float(page.width) / 2
         for left, right in zip(row, row[1:]):
             gap = right["x0"] - left["x1"]
-            text_parts.append(("\t" if gap > 2.2 * size else " ") + right["text"])
+            # Two columns side by side (header, "Nơi nhận" beside the signature): a wide gap,
+            # or a narrower one that crosses the middle of the page.
+            crosses = left["x1"] < middle_x <= right["x0"] + size and gap > 1.0 * size
+            text_parts.append(("\t" if gap > 2.2 * size or crosses else " ") + right["text"])
         text = "".join(text_parts)
         top, bottom = row[0]["top"], row[0]["bottom"]
         # Running page numbers in the margins are not text of the report.

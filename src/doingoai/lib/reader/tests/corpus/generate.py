@@ -340,8 +340,17 @@ def text_to_docx(text: str, gold: dict, path: Path) -> None:
     from doingoai.lib.reader.normalise import _strip_markdown, clean_text, flat
 
     headings = {flat(s["heading"]) for s in gold.get("sections", [])}
-    raw = [_strip_markdown(line)[0] for line in text.splitlines()]
-    raw = [clean_text(line) for line in raw if line.strip()]
+    bold_prefix: dict[str, int] = {}
+    raw = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        stripped, _, _, prefix = _strip_markdown(line)
+        # Real columns only: a wide gap in "Số:      /BC-UBND" is not a column.
+        cleaned = "\t".join(flat(clean_text(piece).replace("\t", " ")) for piece in stripped.split("\t"))
+        if prefix:
+            bold_prefix[flat(cleaned)] = prefix
+        raw.append(cleaned)
     title_index = next((i for i, line in enumerate(raw) if flat(line).upper() == "BÁO CÁO"), None)
     end_index = next((i for i, line in enumerate(raw) if flat(line).startswith("Nơi nhận")), len(raw))
     document = Document()
@@ -372,6 +381,11 @@ def text_to_docx(text: str, gold: dict, path: Path) -> None:
     start = title_index if title_index is not None else 0
     for line in raw[start:end_index]:
         paragraph = document.add_paragraph()
+        prefix = bold_prefix.get(flat(line), 0)
+        if prefix:
+            paragraph.add_run(flat(line)[:prefix]).bold = True
+            paragraph.add_run(flat(line)[prefix:])
+            continue
         run = paragraph.add_run(flat(line))
         if flat(line) in headings or flat(line).upper() == "BÁO CÁO" or (title_index is not None and line is raw[start + 1]):
             run.bold = True
@@ -383,7 +397,7 @@ def text_to_docx(text: str, gold: dict, path: Path) -> None:
         left_cell, right_cell = table.rows[0].cells
         left_items, right_items = [], []
         for line in end:
-            pieces = line.split("\t")
+            pieces = [piece for piece in line.split("\t") if piece.strip()]
             if flat(pieces[0]).startswith(("Nơi nhận", "-", "+")):
                 left_items.append(pieces[0])
                 right_items.extend(pieces[1:])
@@ -436,3 +450,22 @@ if __name__ == "__main__":
     target = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "synthetic"
     for written in write_synthetic(target):
         print(written)
+
+
+def render_set(out: Path, pairs: list[tuple[Path, dict]], *, pdf: bool = False) -> dict[str, Path]:
+    """Write each (text file, gold) as .docx (and .pdf) into out/docx and out/pdf, gold beside them."""
+    folders = {"docx": out / "docx"}
+    if pdf:
+        folders["pdf"] = out / "pdf"
+    for folder in folders.values():
+        folder.mkdir(parents=True, exist_ok=True)
+    for text_path, gold in pairs:
+        stem = text_path.stem
+        docx_path = folders["docx"] / f"{stem}.docx"
+        text_to_docx(text_path.read_text(encoding="utf-8"), gold, docx_path)
+        for kind, folder in folders.items():
+            copy = dict(gold, source=f"{stem}.{kind}")
+            (folder / f"{stem}.json").write_text(json.dumps(copy, ensure_ascii=False), encoding="utf-8")
+        if pdf:
+            docx_to_pdf(docx_path, folders["pdf"])
+    return folders
