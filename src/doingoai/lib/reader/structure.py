@@ -71,7 +71,7 @@ def numbering(text: str) -> tuple[str, str | None, int]:
         ("star", _STAR),
         ("dash", _DASH),
     ):
-        match = pattern.match(text)
+        match = pattern.match(key(text) if style == "part" else text)
         if match:
             if style == "part":
                 folded = key(match.group(1))
