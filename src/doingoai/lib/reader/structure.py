@@ -137,7 +137,7 @@ def _candidate(index: int, line: Line) -> _Candidate | None:
         return None
     k = key(text)
     style, label, start = numbering(text)
-    title = text[start:].strip()
+    title = text if style == "part" else text[start:].strip()
     if not title or _NOT_TITLES.match(key(title)):
         return None
     bold = bool(line.bold)
