@@ -28,6 +28,7 @@ from .phrases import (
     APPROX_WORDS,
     NEGATIONS,
     NOT_ZERO_AFTER,
+    SUBJECT_ANCHORS,
     ZERO_ANSWERS,
     compile_words,
     indicator_phrasings,
@@ -120,6 +121,7 @@ class _Matchers:
         )
         self.not_zero = compile_words(NOT_ZERO_AFTER)
         self.approx = r"(?:(?:" + "|".join(sorted((re.escape(key(w)) for w in APPROX_WORDS), key=len, reverse=True)) + r")\s+)?"
+        self.anchors = tuple(key(word) for word in SUBJECT_ANCHORS)
         self.zero_answer = re.compile(
             r"^[\s)\]]*(?:\([^)]{0,40}\))?[\s)]*[:\-–]\s*(?:" + "|".join(re.escape(key(z)) for z in ZERO_ANSWERS) + r")\b"
         )
@@ -212,6 +214,8 @@ def _scan(statement: str, section_code: str, also: list[str], order: int) -> lis
     codes_here = {section_code, *also}
     for clause in _clauses(statement):
         k = key(clause)
+        if not any(anchor in k for anchor in m.anchors):
+            continue  # names no indicator (most clauses): skip the subject patterns
         estimate = bool(_ESTIMATE.search(clause))
         for code, phrasing in m.phrasings.items():
             if phrasing.sections and not codes_here & set(phrasing.sections):

@@ -291,6 +291,14 @@ INDICATOR_PHRASES: tuple[IndicatorPhrasing, ...] = (
     ),
 )
 
+# Every indicator subject contains one of these (a test checks it): a clause without any is skipped.
+SUBJECT_ANCHORS = (
+    "đoàn", "thỏa thuận", "ttqt", "điều ước", "hội nghị", "hội thảo", "viện trợ", "phi chính phủ", "pcpnn",
+    "nước ngoài", "fdi", "oda", "đầu tư", "báo chí", "phóng viên", "lãnh sự", "bảo hộ", "vụ việc",
+    "tình huống", "xuất cảnh", "tập huấn", "bồi dưỡng", "đào tạo", "khen thưởng", "hưởng lợi", "thụ hưởng",
+    "giá trị", "trị giá", "kinh phí", "số tiền", "giải ngân", "liên quan đến công dân",
+)
+
 # Words that state that nothing happened, before the thing named.
 NEGATIONS = (
     "không", "chưa", "không có", "chưa có", "không phát sinh", "chưa phát sinh", "không ghi nhận",

@@ -142,63 +142,68 @@ class _Numbering:
         return text.strip() or None
 
 
-@dataclass
 class _Styles:
-    bold: dict[str, bool] = field(default_factory=dict)
-    names: dict[str, str] = field(default_factory=dict)
-    align: dict[str, str] = field(default_factory=dict)
-    numpr: dict[str, tuple[str, int]] = field(default_factory=dict)
-    default_bold: bool = False
+    """Paragraph and character styles, resolved (basedOn chains) only when a style is used."""
 
-    @classmethod
-    def parse(cls, xml: bytes | None) -> "_Styles":
-        styles = cls()
+    def __init__(self, xml: bytes | None):
+        self._elements: dict = {}
+        self._cache: dict[str, tuple[bool, str | None, tuple[str, int] | None]] = {}
+        self.default_bold = False
         if not xml:
-            return styles
+            return
         root = etree.fromstring(xml)
-        based: dict[str, str] = {}
-        own_bold: dict[str, bool | None] = {}
-        own_align: dict[str, str | None] = {}
-        own_num: dict[str, tuple[str, int] | None] = {}
         defaults = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{_W}b")
-        styles.default_bold = _on(defaults) if defaults is not None else False
-        for style in root.iter(_W + "style"):
-            sid = style.get(_W + "styleId", "")
-            name = style.find(_W + "name")
-            styles.names[sid] = name.get(_W + "val", sid) if name is not None else sid
-            parent = style.find(_W + "basedOn")
-            if parent is not None:
-                based[sid] = parent.get(_W + "val", "")
-            bold = style.find(f"{_W}rPr/{_W}b")
-            own_bold[sid] = _on(bold) if bold is not None else None
-            jc = style.find(f"{_W}pPr/{_W}jc")
-            own_align[sid] = jc.get(_W + "val") if jc is not None else None
-            num = style.find(f"{_W}pPr/{_W}numPr")
-            if num is not None:
-                num_id = num.find(_W + "numId")
-                ilvl = num.find(_W + "ilvl")
-                own_num[sid] = (
-                    num_id.get(_W + "val", "") if num_id is not None else "",
-                    int(ilvl.get(_W + "val", "0")) if ilvl is not None else 0,
-                )
-        for sid in styles.names:
-            chain, seen = sid, set()
-            bold = align = num = None
-            while chain and chain not in seen:
-                seen.add(chain)
-                if bold is None:
-                    bold = own_bold.get(chain)
-                if align is None:
-                    align = own_align.get(chain)
-                if num is None:
-                    num = own_num.get(chain)
-                chain = based.get(chain, "")
-            styles.bold[sid] = styles.default_bold if bold is None else bold
-            if align:
-                styles.align[sid] = align
-            if num:
-                styles.numpr[sid] = num
-        return styles
+        self.default_bold = _on(defaults) if defaults is not None else False
+        self._elements = {style.get(_W + "styleId", ""): style for style in root.iterfind(_W + "style")}
+
+    def _own(self, sid: str) -> tuple[str, bool | None, str | None, tuple[str, int] | None]:
+        """(basedOn, bold, alignment, numbering) a style sets itself; read on first use."""
+        style = self._elements.get(sid)
+        if style is None:
+            return "", None, None, None
+        parent = style.find(_W + "basedOn")
+        bold = style.find(f"{_W}rPr/{_W}b")
+        jc = style.find(f"{_W}pPr/{_W}jc")
+        num = style.find(f"{_W}pPr/{_W}numPr")
+        numbering = None
+        if num is not None:
+            num_id = num.find(_W + "numId")
+            ilvl = num.find(_W + "ilvl")
+            numbering = (
+                num_id.get(_W + "val", "") if num_id is not None else "",
+                int(ilvl.get(_W + "val", "0") or 0) if ilvl is not None else 0,
+            )
+        return (
+            parent.get(_W + "val", "") if parent is not None else "",
+            _on(bold) if bold is not None else None,
+            jc.get(_W + "val") if jc is not None else None,
+            numbering,
+        )
+
+    def name(self, sid: str) -> str | None:
+        style = self._elements.get(sid)
+        if style is None:
+            return sid or None
+        name = style.find(_W + "name")
+        return name.get(_W + "val", sid) if name is not None else sid
+
+    def resolve(self, sid: str) -> tuple[bool, str | None, tuple[str, int] | None]:
+        """(bold, alignment, list numbering) of a style, following its basedOn chain."""
+        cached = self._cache.get(sid)
+        if cached is not None:
+            return cached
+        chain, seen = sid, set()
+        bold = align = num = None
+        while chain and chain not in seen:
+            seen.add(chain)
+            based, own_bold, own_align, own_num = self._own(chain)
+            bold = own_bold if bold is None else bold
+            align = own_align if align is None else align
+            num = own_num if num is None else num
+            chain = based
+        result = (self.default_bold if bold is None else bold, align, num)
+        self._cache[sid] = result
+        return result
 
 
 _ALIGN = {"center": "center", "right": "right", "end": "right", "both": "justify",
@@ -229,7 +234,7 @@ class _Walker:
         if props is not None:
             rstyle = props.find(_W + "rStyle")
             if rstyle is not None:
-                bold = self.styles.bold.get(rstyle.get(_W + "val", ""), bold) or bold
+                bold = self.styles.resolve(rstyle.get(_W + "val", ""))[0] or bold
             b = props.find(_W + "b")
             if b is not None:
                 bold = _on(b)
@@ -280,10 +285,11 @@ class _Walker:
                     indent = float(raw) / 20 if raw else None  # twips -> points
                 except ValueError:
                     indent = None
-        if num is None and style_id in self.styles.numpr:
-            num = self.styles.numpr[style_id]
-        align = align or self.styles.align.get(style_id)
-        para_bold = self.styles.bold.get(style_id, self.styles.default_bold)
+        style_bold, style_align, style_num = self.styles.resolve(style_id)
+        if num is None:
+            num = style_num
+        align = align or style_align
+        para_bold = style_bold
         pieces: list[tuple[str, bool]] = []
         self._pieces(p, para_bold, pieces)
         text = "".join(t for t, _ in pieces)
@@ -328,7 +334,7 @@ class _Walker:
                     align=_ALIGN.get(align or "", None),
                     cell=cell,
                     page=self.page,
-                    style=self.styles.names.get(style_id, style_id) or None,
+                    style=self.styles.name(style_id) if style_id else None,
                     numbering=label if first else None,
                     blank_before=self.blank,
                     indent=indent,
@@ -415,7 +421,7 @@ def read(data: bytes, *, name: str) -> RawDocument:
             document = _read_part(archive, "word/document.xml")
             if document is None:
                 raise ReaderError(ERROR_CORRUPT_DOCX, source=name)
-            styles = _Styles.parse(_read_part(archive, "word/styles.xml"))
+            styles = _Styles(_read_part(archive, "word/styles.xml"))
             numbering = _Numbering.parse(_read_part(archive, "word/numbering.xml"))
             parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
             root = etree.fromstring(document, parser)

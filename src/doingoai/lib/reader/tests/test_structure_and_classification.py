@@ -89,3 +89,17 @@ def test_a_result_container_is_other_and_a_difficulties_part_names_its_causes():
 def test_difficulties_under_a_topic_keep_the_topic_in_also():
     sections = _sections("3. Đối ngoại nhân dân", "Được triển khai.", "* Tồn tại, hạn chế:", "Còn ít hoạt động.")
     assert (sections[1]["code"], sections[1]["also"]) == ("difficulties", ["people_diplomacy"])
+
+
+def test_every_catalogue_section_and_indicator_has_phrasings_in_the_reader_catalogue():
+    from doingoai.lib.catalogues import INDICATORS, SECTIONS
+    from doingoai.lib.reader.normalise import key
+    from doingoai.lib.reader.phrases import INDICATOR_PHRASES, SECTION_PHRASES, SUBJECT_ANCHORS, indicator_phrasings
+
+    assert {s.code for s in SECTIONS} - {"other"} <= set(SECTION_PHRASES)
+    assert set(indicator_phrasings()) == {i.code for i in INDICATORS}
+    anchors = [key(a) for a in SUBJECT_ANCHORS]
+    for phrasing in INDICATOR_PHRASES:
+        for subject in phrasing.subjects:
+            if not subject.startswith("re:"):
+                assert any(a in key(subject) for a in anchors), subject
