@@ -182,6 +182,117 @@ def accounts_move_command(source, target):
     click.echo(f"Đã chuyển {moved} tài khoản: {source_unit} → {target_unit}.")
 
 
+class _DefaultCommandGroup(click.Group):
+    """A group whose first argument, when it names no subcommand, goes to a default one.
+
+    ``doingoai ingest a.docx b.pdf --json`` runs ``ingest files``; ``doingoai ingest corrections`` its own.
+    """
+
+    default_command = "files"
+
+    def parse_args(self, ctx, args):
+        if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
+            args = [self.default_command, *args]
+        return super().parse_args(ctx, args)
+
+
+@main.group(cls=_DefaultCommandGroup)
+def ingest():
+    """Read existing reports (Word, PDF, scans) into the JSON contract, or store them as reports.
+
+    \b
+      doingoai ingest FILE... --json                 one JSON object per file, per line
+      doingoai ingest FILE_OR_DIR... --save --period 2025
+      doingoai ingest corrections --out corrections.jsonl
+    """
+
+
+def _ingest_paths(paths) -> list:
+    """Files as given; a folder gives the files in it (and its subfolders), hidden ones skipped."""
+    from pathlib import Path
+
+    found = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.is_file() and not any(part.startswith((".", "~$")) for part in p.parts))
+        else:
+            found.append(path)
+    return found
+
+
+@ingest.command("files")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="Print the contract: one JSON object per file, one per line (default).")
+@click.option("--save", is_flag=True, help="Store each file as the report of its unit (origin ingested, status READ).")
+@click.option("--period", default="", help="With --save: the period (2025, 2026H1) where a document states none.")
+@click.option("--by", "username", default="", help="With --save: the account the upload is made for (its unit sees it).")
+def ingest_files_command(paths, as_json, save, period, username):
+    """Read FILE... (or every file in a folder). A file that cannot be read is reported on stderr
+    and the exit code is 1; the other files still go on."""
+    if not save:
+        from doingoai.lib.reader.cli import ingest_json_lines
+
+        sys.exit(ingest_json_lines(_ingest_paths(paths), sys.stdout, sys.stderr))
+    _django()
+    from doingoai.ingest.models import Batch, Document
+    from doingoai.ingest.services import IngestError, batch_create, batch_run
+    from doingoai.lib.periods import Period
+    from doingoai.people.models import User
+
+    try:
+        chosen = Period.parse(period) if period else None
+    except ValueError as error:
+        _fail(str(error))
+    user = None
+    if username:
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            _fail(f"Không có tài khoản {username}.")
+    files = []
+    for path in _ingest_paths(paths):
+        try:
+            files.append((path.name, path.read_bytes()))
+        except OSError as error:
+            click.echo(f"Lỗi: {path}: không mở được tệp ({error.strerror or error}).", err=True)
+    if not files:
+        _fail("Không có tệp nào để đọc.")
+    try:
+        batch = batch_create(files=files, by=user, period=chosen, source=Batch.Source.CLI)
+    except IngestError as error:
+        _fail(str(error))
+    with click.progressbar(length=batch.total, label="Đang đọc", file=sys.stderr) as bar:
+        batch_run(batch=batch, progress=lambda document: bar.update(1))
+    failed = 0
+    for document in batch.documents.select_related("report__unit").order_by("id"):
+        report = document.report
+        if document.outcome == Document.Outcome.UNREADABLE:
+            failed += 1
+            click.echo(f"Lỗi: {document.original_name}: {document.message}", err=True)
+            continue
+        where = f"{report.unit.name if report.unit else 'CHƯA GÁN ĐƠN VỊ'}, {report.period_label}" if report else "—"
+        line = f"{document.get_outcome_display()}\t{document.original_name}\t{where}"
+        if report:
+            line += f"\tbáo cáo #{report.pk}"
+        click.echo(line)
+        if document.message:
+            click.echo(f"  {document.message}")
+    unassigned = batch.documents.filter(outcome=Document.Outcome.UNASSIGNED).count()
+    click.echo(f"Đã đọc {batch.total - failed}/{batch.total} tệp; {unassigned} văn bản chờ cán bộ gán đơn vị, kỳ (trang Đọc báo cáo có sẵn).")
+    sys.exit(1 if failed else 0)
+
+
+@ingest.command("corrections")
+@click.option("--out", type=click.File("w", encoding="utf-8"), default="-", show_default=True, help="Where to write (- for stdout).")
+def ingest_corrections_command(out):
+    """Export officers' corrections of what was read, as JSON lines: training data for the reader."""
+    _django()
+    from doingoai.ingest.services import corrections_export
+
+    count = corrections_export(out=out)
+    click.echo(f"Đã xuất {count} lần sửa.", err=True)
+
+
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True)

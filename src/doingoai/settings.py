@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "doingoai.records",
     "doingoai.reports",
     "doingoai.audit",
+    "doingoai.ingest",
 ]
 
 MIDDLEWARE = [
@@ -214,6 +215,11 @@ UPLOAD_MAX_BYTES = env_int("DOINGOAI_UPLOAD_MAX_MB", 25) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
+# Reading existing reports: one upload (files or a .zip of many) is refused above this size before
+# it is read; a .zip is checked (files, total size once unpacked) before anything is extracted.
+INGEST_UPLOAD_MAX_BYTES = env_int("DOINGOAI_INGEST_UPLOAD_MAX_MB", 50) * 1024 * 1024
+INGEST_ZIP_MAX_MEMBERS = env_int("DOINGOAI_INGEST_ZIP_MAX_FILES", 200)
+INGEST_ZIP_MAX_BYTES = env_int("DOINGOAI_INGEST_ZIP_MAX_MB", 300) * 1024 * 1024
 
 if env_str("DOINGOAI_S3_BUCKET"):
     # Several stateless app servers: uploads live on shared S3-compatible storage.

@@ -14,6 +14,7 @@ urlpatterns = [
     path("account/", include("doingoai.people.urls")),
     path("audit/", include("doingoai.audit.urls")),
     path("units/", include("doingoai.units.urls")),
+    path("ingest/", include("doingoai.ingest.urls")),
     path("api/v1/", api.urls),
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
