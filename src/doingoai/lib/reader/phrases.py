@@ -266,7 +266,8 @@ INDICATOR_PHRASES: tuple[IndicatorPhrasing, ...] = (
     IndicatorPhrasing(
         "consular_cases",
         ("vụ việc lãnh sự", "bảo hộ công dân", "vấn đề lãnh sự", "vụ việc liên quan đến công dân",
-         "tình huống đặc biệt", "vụ việc nảy sinh", "vụ việc phát sinh", "re:\\bvu viec\\b"),
+         "tình huống đặc biệt", "vụ việc nảy sinh", "vụ việc phát sinh", "re:\\bvu viec\\b",
+         "re:\\b(?:cong tac )?lanh su\\b(?! quan)"),
         units=("vụ", "vụ việc", "trường hợp"),
         sections=("consular_affairs",),
     ),
@@ -296,7 +297,7 @@ SUBJECT_ANCHORS = (
     "đoàn", "thỏa thuận", "ttqt", "điều ước", "hội nghị", "hội thảo", "viện trợ", "phi chính phủ", "pcpnn",
     "nước ngoài", "fdi", "oda", "đầu tư", "báo chí", "phóng viên", "lãnh sự", "bảo hộ", "vụ việc",
     "tình huống", "xuất cảnh", "tập huấn", "bồi dưỡng", "đào tạo", "khen thưởng", "hưởng lợi", "thụ hưởng",
-    "giá trị", "trị giá", "kinh phí", "số tiền", "giải ngân", "liên quan đến công dân",
+    "giá trị", "trị giá", "kinh phí", "số tiền", "giải ngân", "liên quan đến công dân", "lãnh sự",
 )
 
 # Words that state that nothing happened, before the thing named.
