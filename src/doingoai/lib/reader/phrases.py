@@ -199,6 +199,7 @@ INDICATOR_PHRASES: tuple[IndicatorPhrasing, ...] = (
     IndicatorPhrasing(
         "delegations_in_foreign",
         ("re:\\bdoan vao\\b(?! trong nuoc)", "đoàn nước ngoài", "đoàn khách nước ngoài", "đoàn quốc tế",
+         "đoàn khách quốc tế",
          "re:(?<=\\d )doan\\s*/\\s*[\\d.]+\\s+luot\\s+(nguoi|khach)\\s+nuoc ngoai",
          "re:doan (cua )?(to chuc|chuyen gia|dai su quan|tong lanh su quan) [^,.;]{0,20}nuoc ngoai",
          "re:cac doan nuoc ngoai"),
