@@ -11,6 +11,7 @@ urlpatterns = [
     path("login/", LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("records/", include("doingoai.records.urls")),
+    path("reports/", include("doingoai.reports.urls")),
     path("account/", include("doingoai.people.urls")),
     path("audit/", include("doingoai.audit.urls")),
     path("units/", include("doingoai.units.urls")),

@@ -3,7 +3,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.security import django_auth
 
-from . import ingest, records, units
+from . import ingest, records, reports, units
 from .auth import TokenAuth
 from .schemas import MeOut
 
@@ -34,4 +34,6 @@ def me(request):
 
 api.add_router("/units", units.router)
 api.add_router("/records", records.router)
+api.add_router("/reports", reports.router)
+api.add_router("/report-requests", reports.requests_router)
 api.add_router("/ingest", ingest.router)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from doingoai.people.models import ApiToken, Organisation, User
 from doingoai.records.models import Attachment
 from doingoai.records.registry import RECORD_TYPES
-from doingoai.reports.models import IndicatorValue, Report, ReportSection
+from doingoai.reports.models import IndicatorValue, Report, ReportEvent, ReportRequest, ReportSection
 from doingoai.units.models import Unit
 
 ACTIONS = {"+": "Tạo mới", "~": "Sửa", "-": "Xóa"}
@@ -51,6 +51,10 @@ def _by_report(history, units):
     return history.filter(report_id__in=Report.objects.filter(unit_id__in=units).values("pk"))
 
 
+def _by_province(history, units):
+    return history.filter(province_id__in=units)
+
+
 def _by_itself(history, units):
     return history.filter(id__in=units)
 
@@ -67,6 +71,8 @@ def _audited():
         (Report, "Báo cáo", _by_unit),
         (ReportSection, "Mục báo cáo", _by_report),
         (IndicatorValue, "Chỉ tiêu báo cáo", _by_report),
+        (ReportEvent, "Xử lý báo cáo", _by_report),
+        (ReportRequest, "Văn bản đề nghị báo cáo", _by_province),
     ]
     return models
 

@@ -88,7 +88,14 @@ class ReportRequest(models.Model):
     def basis_sentence(self) -> str:
         """ "Thực hiện Công văn số 1070/SNV-HCTH ngày 11/11/2025 của Sở Ngoại vụ tỉnh Quảng Ngãi về việc ..." """
         sentence = f"Thực hiện Công văn số {self.number} ngày {self.date:%d/%m/%Y} của {self.issuer}"
-        return f"{sentence} {self.subject}".strip() if self.subject else sentence
+        subject = self.subject.strip().rstrip(".;,")
+        if subject and not subject.lower().startswith("về việc"):
+            subject = f"về việc {subject[0].lower()}{subject[1:]}"
+        return f"{sentence} {subject}" if subject else sentence
+
+    @property
+    def window(self) -> tuple:
+        return self.window_start, self.window_end
 
 
 class Report(models.Model):
@@ -218,11 +225,17 @@ class ReportSection(models.Model):
     also = models.JSONField("cũng thuộc các mục", default=list, blank=True)
     heading = models.CharField("đề mục", max_length=500)
     level = models.PositiveSmallIntegerField("cấp", default=1)
+    is_group = models.BooleanField("đề mục nhóm", default=False)  # "III. KẾT QUẢ ...": a heading over sub-sections
     text = models.TextField("nội dung", blank=True)
     generated_text = models.TextField(blank=True)
+    # What recomposing drafted while the officer's edit stood: offered, never applied without asking.
+    proposed_text = models.TextField("bản soạn mới chờ chọn", blank=True)
+    draft_source = models.CharField("nguồn bản soạn", max_length=10, blank=True)  # records, previous, template
+    # Optimistic locking per section: two tabs editing different sections never conflict.
+    version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version", "generated_text", "proposed_text"])
 
     class Meta:
         verbose_name = "mục báo cáo"
@@ -301,6 +314,8 @@ class ReportEvent(models.Model):
         REJECTED = "rejected", "Tỉnh trả lại"
         CONFIRMED = "confirmed", "Xác nhận số liệu đọc từ tệp"
         REMINDED = "reminded", "Tỉnh nhắc gửi báo cáo"
+        COMPOSED = "composed", "Soạn từ ghi chép"
+        RESTORED = "restored", "Khôi phục phiên bản"
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
     action = models.CharField(max_length=12, choices=Action.choices)
@@ -308,8 +323,64 @@ class ReportEvent(models.Model):
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     at = models.DateTimeField(default=timezone.now)
 
+    history = HistoricalRecords()  # the audit log reads workflow steps from here
+
     class Meta:
-        ordering = ["report", "at"]
+        verbose_name = "bước xử lý báo cáo"
+        verbose_name_plural = "bước xử lý báo cáo"
+        ordering = ["report", "at", "id"]
+
+    def __str__(self):
+        return f"{self.get_action_display()}: {self.report}"
+
+
+class ReportSeen(models.Model):
+    """What a person last saw of a report, so that the leader sees what changed since."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    content = models.JSONField()  # {"sections": [...]} as report_snapshot keeps it
+    at = models.DateTimeField(default=timezone.now)
+    # The state before the last change this person saw: the page keeps showing that change on reload.
+    before = models.JSONField(null=True, blank=True)
+    before_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["report", "user"], name="one_seen_per_report_user")]
+
+
+class RenderJob(models.Model):
+    """Rendering many reports into one zip in the background, with its progress."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Đang chờ"
+        RUNNING = "running", "Đang trình bày"
+        DONE = "done", "Xong"
+        FAILED = "failed", "Lỗi"
+
+    province = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="+")
+    request = models.ForeignKey(ReportRequest, on_delete=models.CASCADE, null=True, blank=True, related_name="render_jobs")
+    report_ids = models.JSONField(default=list)
+    with_pdf = models.BooleanField(default=False)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    file = models.FileField(upload_to="reports/renders/%Y/%m/", max_length=300, blank=True)
+    errors = models.JSONField(default=list, blank=True)  # ["Xã X: message", ...]
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    @property
+    def percent(self) -> int:
+        return 100 if not self.total else round(100 * self.done / self.total)
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
 
 
 class NumberRegister(models.Model):

@@ -1,0 +1,172 @@
+"""What the report pages show, gathered in one place so that the views stay short (selectors)."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+
+from doingoai.lib.catalogues import INDICATORS_BY_CODE
+from doingoai.lib.nd30 import fields as nd30_fields
+from doingoai.lib.nd30.outline import outline as nd30_outline
+from doingoai.lib.vn import format_date, format_number, format_vnd
+from doingoai.people.models import User
+from doingoai.records.registry import RECORD_TYPES_BY_MODEL
+
+from .compose import indicator_sources, records_of_window
+from .models import IndicatorValue, Report, ReportSection
+from .rendering import report_render_contract
+from .services import (
+    report_can_edit,
+    report_changes_seen,
+    report_figure_warnings,
+    report_is_editable,
+    report_last_comment,
+    report_records_changed,
+)
+
+
+@dataclass
+class SectionView:
+    section: ReportSection
+    label: str  # "1. Công tác đoàn ra, đoàn vào", numbered as the document will be
+    warnings: list = field(default_factory=list)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [line.strip() for line in self.section.text.splitlines() if line.strip()]
+
+    @property
+    def rows(self) -> int:
+        return max(3, min(18, len(self.section.text) // 70 + self.section.text.count("\n") + 2))
+
+
+@dataclass
+class IndicatorView:
+    value: IndicatorValue
+    records: list  # the records behind it, while the report is a draft
+    live: bool  # False once locked: the evidence kept at composing speaks then
+
+    @property
+    def links(self) -> list[tuple[str, str]]:
+        """(what the record is, its page) for each record behind the figure."""
+        links = []
+        for record in self.records:
+            record_type = RECORD_TYPES_BY_MODEL.get(type(record))
+            url = reverse("records:edit", args=[record_type.code, record.pk]) if record_type else ""
+            links.append((_record_label(record), url))
+        return links
+
+    @property
+    def label(self) -> str:
+        return INDICATORS_BY_CODE[self.value.indicator].label
+
+    @property
+    def shown(self) -> str:
+        if self.value.value is None:
+            return "Không nêu"
+        indicator = INDICATORS_BY_CODE[self.value.indicator]
+        return format_vnd(self.value.value) if indicator.money else f"{format_number(self.value.value)} {indicator.unit}"
+
+
+def _record_label(record) -> str:
+    day = getattr(record, record.period_field, None)
+    return f"{format_date(day)} — {record}" if day else str(record)
+
+
+@dataclass
+class Document:
+    """The fixed parts of the document as they will print."""
+
+    issuer_parent: str
+    issuer_lines: list[str]
+    number_line: str
+    date_line: str
+    summary: str
+    basis: str
+    closing: str
+    recipients: list[str]
+    signature: list[str]
+    signer: str
+
+
+def section_views(report: Report, warnings: dict[int, list] | None = None) -> list[SectionView]:
+    sections = list(report.sections.all())
+    headings = nd30_outline([{"heading": s.heading, "level": s.level} for s in sections])
+    warnings = warnings or {}
+    return [
+        SectionView(s, heading.label if heading else s.heading, warnings.get(s.pk, []))
+        for s, heading in zip(sections, headings)
+    ]
+
+
+def document_of(report: Report) -> Document:
+    contract = report_render_contract(report)
+    meta = contract["meta"]
+    issuer = nd30_fields.issuer_of(meta)
+    plans = any(s.get("code") == "plans" for s in contract["sections"])
+    signature, signer = nd30_fields.signature_lines(meta, issuer)
+    return Document(
+        issuer_parent=issuer.parent,
+        issuer_lines=list(issuer.lines),
+        number_line=nd30_fields.number_line(meta, issuer),
+        date_line=nd30_fields.date_line(meta),
+        summary=nd30_fields.summary_of(meta, plans=plans),
+        basis=nd30_fields.basis_sentence(meta, issuer),
+        closing=nd30_fields.closing_sentence(meta, issuer, plans=plans),
+        recipients=nd30_fields.recipients_of(meta),
+        signature=signature,
+        signer=signer,
+    )
+
+
+def indicator_views(report: Report) -> list[IndicatorView]:
+    values = list(report.indicators.all())
+    sources: dict[str, list] = {}
+    window = (report.meta or {}).get("window")
+    live = report_is_editable(report) or report.status == Report.Status.PENDING  # locked: the frozen evidence only
+    if live and window and report.unit is not None:
+        start, end = (dt.date.fromisoformat(w) for w in window)
+        sources = indicator_sources(records_of_window(unit=report.unit, window=(start, end)))
+    return [IndicatorView(v, sources.get(v.indicator, []), live) for v in values]
+
+
+@dataclass
+class ReportPage:
+    report: Report
+    sections: list[SectionView]
+    document: Document
+    indicators: list[IndicatorView]
+    can_edit: bool
+    can_submit: bool
+    can_review: bool  # the leader, while the report waits for him
+    can_send: bool
+    can_judge: bool  # the province officer, while the report waits for the province
+    records_changed: bool
+    last_comment: object
+    changes: list = field(default_factory=list)
+    changes_since: dt.datetime | None = None
+    warnings_count: int = 0
+
+
+def report_page(*, report: Report, user: User) -> ReportPage:
+    can_edit = report_can_edit(report, user)
+    warnings = report_figure_warnings(report) if report_is_editable(report) or report.status == Report.Status.PENDING else {}
+    is_own = user.is_commune_user and report.unit_id == user.unit.pk
+    can_review = is_own and user.is_leader and report.status == Report.Status.PENDING
+    changes, since = report_changes_seen(report=report, user=user) if (is_own and user.is_leader) else ([], None)
+    return ReportPage(
+        report=report,
+        sections=section_views(report, warnings),
+        document=document_of(report),
+        indicators=indicator_views(report),
+        can_edit=can_edit,
+        can_submit=can_edit,
+        can_review=can_review,
+        can_send=is_own and report.status == Report.Status.APPROVED,
+        can_judge=(user.is_province_officer or user.is_administrator) and report.status == Report.Status.SUBMITTED,
+        records_changed=can_edit and report_records_changed(report),
+        last_comment=report_last_comment(report) if report.status in (Report.Status.RETURNED, Report.Status.REJECTED, Report.Status.DRAFT) else None,
+        changes=changes,
+        changes_since=since,
+        warnings_count=sum(len(w) for w in warnings.values()),
+    )
