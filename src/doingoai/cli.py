@@ -293,6 +293,121 @@ def ingest_corrections_command(out):
     click.echo(f"Đã xuất {count} lần sửa.", err=True)
 
 
+@main.command("render")
+@click.argument("report_json", metavar="REPORT.json", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The .docx to write.")
+@click.option("--pdf", type=click.Path(dir_okay=False), default=None, help="Also write a PDF (needs LibreOffice).")
+def render_command(report_json, output, pdf):
+    """Lay out REPORT.json (the JSON contract) as an official .docx (Nghị định 30/2020), and a PDF if asked."""
+    from doingoai.lib.nd30.cli import render_report_file
+    from doingoai.lib.nd30.pdf import PdfError
+
+    try:
+        findings = render_report_file(report_json, output, pdf)
+    except (ValueError, PdfError) as error:
+        _fail(str(error))
+    click.echo(f"Đã ghi {output}" + (f" và {pdf}" if pdf else ""))
+    for finding in findings:
+        click.echo(f"  {finding}", err=True)
+
+
+@main.group("report")
+def report_group():
+    """Reports composed from a commune's records.
+
+    \b
+      doingoai report compose --unit 21361 --period 2026H1
+      doingoai report render --unit 21361 --period 2026H1 -o bao-cao.docx [--pdf bao-cao.pdf]
+    """
+
+
+def _report_unit(code: int):
+    from doingoai.units.services import unit_by_code
+
+    unit = unit_by_code(code=code)
+    if unit is None:
+        _fail(f"Không có xã, phường mã {code}.")
+    return unit
+
+
+@report_group.command("compose")
+@click.option("--unit", "unit_code", type=int, required=True, help="Ward code of the commune, e.g. 21361.")
+@click.option("--period", required=True, help="2025, 2026H1, 2026H2 or 2026Q3.")
+@click.option("--request", "request_number", default="", help="Number of the Công văn it answers, e.g. 1070/SNgV-HCTH.")
+@click.option("--json", "as_json", is_flag=True, help="Print the composed report as the JSON contract.")
+def report_compose_command(unit_code, period, request_number, as_json):
+    """Compose (or recompose) a commune's report for a period from its records; edits are never overwritten."""
+    _django()
+    import json
+
+    from doingoai.lib.periods import Period
+    from doingoai.reports.compose import ComposeError, report_compose
+    from doingoai.reports.models import ReportRequest
+    from doingoai.reports.services import report_figure_warnings, report_to_contract
+
+    unit = _report_unit(unit_code)
+    try:
+        chosen = Period.parse(period)
+    except ValueError as error:
+        _fail(str(error))
+    asked = None
+    if request_number:
+        asked = ReportRequest.objects.filter(number=request_number, communes=unit, period=chosen.code).first()
+        if asked is None:
+            _fail(f"Không có văn bản số {request_number} kỳ {chosen.label.lower()} gửi {unit.name}.")
+    try:
+        composed = report_compose(unit=unit, period=chosen, request=asked)
+    except ComposeError as error:
+        _fail(str(error))
+    report = composed.report
+    if as_json:
+        click.echo(json.dumps(report_to_contract(report), ensure_ascii=False, indent=1))
+        return
+    verb = "Đã soạn" if composed.created else "Đã soạn lại"
+    click.echo(f"{verb} báo cáo #{report.pk}: {unit.name}, {chosen.label.lower()}: {report.sections.count()} mục, {report.indicators.count()} chỉ tiêu.")
+    if not composed.created:
+        click.echo(f"  {len(composed.refreshed)} mục cập nhật; {len(composed.offered)} mục đã sửa có bản soạn mới chờ chọn.")
+    for warnings in report_figure_warnings(report).values():
+        for warning in warnings:
+            click.echo(f"  Lưu ý: {warning.message}", err=True)
+
+
+@report_group.command("render")
+@click.option("--unit", "unit_code", type=int, required=True, help="Ward code of the commune, e.g. 21361.")
+@click.option("--period", required=True, help="2025, 2026H1, 2026H2 or 2026Q3.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The .docx to write.")
+@click.option("--pdf", type=click.Path(dir_okay=False), default=None, help="Also write a PDF (needs LibreOffice).")
+def report_render_command(unit_code, period, output, pdf):
+    """Write a commune's report for a period as an official .docx (a draft has a blank number and day)."""
+    _django()
+    from pathlib import Path
+
+    from doingoai.lib.nd30 import check_docx, render_pdf
+    from doingoai.lib.nd30.pdf import PdfError
+    from doingoai.lib.periods import Period
+    from doingoai.reports.models import Report
+    from doingoai.reports.rendering import report_render_docx
+
+    unit = _report_unit(unit_code)
+    try:
+        chosen = Period.parse(period)
+    except ValueError as error:
+        _fail(str(error))
+    report = Report.objects.filter(unit=unit, period=chosen.code).order_by("origin").first()
+    if report is None:
+        _fail(f"{unit.name} chưa có báo cáo {chosen.label.lower()}: chạy trước doingoai report compose --unit {unit_code} --period {chosen.code}.")
+    docx_bytes = report_render_docx(report)
+    Path(output).write_bytes(docx_bytes)
+    if pdf:
+        try:
+            Path(pdf).write_bytes(render_pdf(docx_bytes))
+        except PdfError as error:
+            _fail(str(error))
+    click.echo(f"Đã ghi {output}" + (f" và {pdf}" if pdf else "") + f" ({report.get_status_display().lower()}).")
+    for finding in check_docx(docx_bytes):
+        click.echo(f"  {finding}", err=True)
+
+
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True)

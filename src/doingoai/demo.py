@@ -151,7 +151,43 @@ def demo_load() -> str:
             record.full_clean()
             record.save()
             added += 1
+    composed = _demo_report_request(province=province, communes=communes, users=users)
     return (
         f"Dữ liệu mẫu: {province.official_name}, {len(communes)} xã/phường/đặc khu, "
-        f"{len(users)} tài khoản (mật khẩu {DEMO_PASSWORD}), {added} bản ghi mới."
+        f"{len(users)} tài khoản (mật khẩu {DEMO_PASSWORD}), {added} bản ghi mới{composed}."
     )
+
+
+REQUEST_NUMBER = "645/SNgV-HCTH"
+
+
+def _demo_report_request(*, province, communes, users) -> str:
+    """The Sở Ngoại vụ's request for 2026H1 (like Công văn số 1070/SNV-HCTH) and Minh Long's draft composed from its records."""
+    from django.utils import timezone
+
+    from doingoai.reports.compose import report_compose
+    from doingoai.reports.models import Outline, Report, ReportRequest
+    from doingoai.reports.outlines import DEFAULT_ITEMS
+
+    officer = users["sonv.quangngai"]
+    outline, _ = Outline.objects.get_or_create(
+        province=province,
+        name="Đề cương báo cáo 6 tháng (kèm phụ lục viện trợ PCPNN)",
+        defaults={"items": [dict(item) for item in DEFAULT_ITEMS], "ngo_annex": True, "created_by": officer},
+    )
+    request = ReportRequest.objects.filter(province=province, number=REQUEST_NUMBER).first()
+    if request is None:
+        # The deadline stays a few days ahead, so the demo dashboard counts days left ("còn 5 ngày").
+        deadline = max(d(2026, 6, 19), timezone.localdate() + dt.timedelta(days=5))
+        request = ReportRequest.objects.create(
+            province=province, number=REQUEST_NUMBER, date=d(2026, 6, 5), issuer="Sở Ngoại vụ tỉnh Quảng Ngãi",
+            subject="báo cáo kết quả công tác đối ngoại 6 tháng đầu năm và phương hướng, nhiệm vụ 6 tháng cuối năm 2026",
+            period="2026H1", window_start=d(2025, 12, 15), window_end=d(2026, 6, 14), deadline=deadline,
+            outline=outline, created_by=officer,
+        )
+        request.communes.set(Unit.objects.filter(province=province, is_active=True))
+    minhlong = communes["minhlong"]
+    if Report.objects.filter(unit=minhlong, period="2026H1", origin=Report.Origin.COMPOSED).exists():
+        return ""
+    report_compose(unit=minhlong, period="2026H1", request=request, by=users["canbo.minhlong"])
+    return f", Công văn số {REQUEST_NUMBER} và bản nháp báo cáo 6 tháng đầu năm 2026 của Xã Minh Long"
