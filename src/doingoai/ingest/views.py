@@ -59,11 +59,6 @@ class QuotaUploadHandler(FileUploadHandler):
         self.received = 0
         self.exceeded = False
 
-    def handle_raw_input(self, input_data, META, content_length, boundary, encoding=None):
-        if content_length and content_length > self.limit:
-            self.exceeded = True
-            raise StopUpload(connection_reset=True)
-
     def receive_data_chunk(self, raw_data, start):
         self.received += len(raw_data)
         if self.received > self.limit:
@@ -79,9 +74,9 @@ def _too_big_message() -> str:
     return services.ERROR_UPLOAD_TOO_BIG.format(mb=settings.INGEST_UPLOAD_MAX_BYTES // (1024 * 1024))
 
 
-def _upload_page(request, form, status=200):
+def _upload_page(request, form, status=200, refused=""):
     batches = services.batches_visible_to(request.user)[:10]
-    context = {"form": form, "batches": batches, "too_big_message": _too_big_message()}
+    context = {"form": form, "batches": batches, "too_big_message": _too_big_message(), "refused": refused}
     return render(request, "ingest/upload.html", context, status=status)
 
 
@@ -93,9 +88,7 @@ def upload_view(request):
         # Refused before reading a byte of the body: a 200 MB upload costs nothing.
         length = int(request.META.get("CONTENT_LENGTH") or 0)
         if length > limit + 64 * 1024:
-            form = UploadForm()
-            form.add_error(None, _too_big_message())
-            return _upload_page(request, form, status=413)
+            return _upload_page(request, UploadForm(), status=413, refused=_too_big_message())
         request.upload_handlers.insert(0, QuotaUploadHandler(request, limit=limit))
     return _upload(request)
 
@@ -106,9 +99,7 @@ def _upload(request):
     if request.method != "POST":
         return _upload_page(request, form)
     if any(getattr(h, "exceeded", False) for h in request.upload_handlers):
-        form = UploadForm()
-        form.add_error(None, _too_big_message())
-        return _upload_page(request, form, status=413)
+        return _upload_page(request, UploadForm(), status=413, refused=_too_big_message())
     if not form.is_valid():
         return _upload_page(request, form, status=400)
     files = ((f.name, f.read()) for f in form.cleaned_data["files"])
