@@ -8,6 +8,7 @@ their province and its communes.
 import datetime as dt
 from dataclasses import dataclass
 
+from doingoai.ingest.models import Batch, Correction, Document
 from doingoai.people.models import ApiToken, Organisation, User
 from doingoai.records.models import Attachment
 from doingoai.records.registry import RECORD_TYPES
@@ -59,6 +60,10 @@ def _by_itself(history, units):
     return history.filter(id__in=units)
 
 
+def _by_owner_unit(history, units):
+    return history.filter(owner_unit_id__in=units)
+
+
 def _audited():
     """(model, label, how its history rows are scoped to a set of unit ids)."""
     models = [(t.model, t.label, _by_unit) for t in RECORD_TYPES]
@@ -73,6 +78,9 @@ def _audited():
         (IndicatorValue, "Chỉ tiêu báo cáo", _by_report),
         (ReportEvent, "Xử lý báo cáo", _by_report),
         (ReportRequest, "Văn bản đề nghị báo cáo", _by_province),
+        (Batch, "Lô tệp đọc báo cáo", _by_owner_unit),
+        (Document, "Văn bản đọc từ tệp", _by_owner_unit),
+        (Correction, "Sửa kết quả đọc", _by_owner_unit),
     ]
     return models
 

@@ -264,3 +264,14 @@ def test_a_batch_of_the_five_seeds_stores_five_reports(seeds_dir, administrator)
     # Without an uploader each document belongs to the province it names, whose officers see it.
     quang_ngai = {d.original_name[:3] for d in services.documents_visible_to(administrator)}
     assert quang_ngai == {"000", "001"}
+
+
+def test_corrections_and_confirmations_are_in_the_audit_log(province_officer, administrator):
+    from doingoai.audit.services import audit_entries
+
+    (document,) = ingest(province_officer, ("minh-long.txt", report_text()))
+    fact_correct(document=document, indicator="delegations_out", value=1, by=province_officer)
+    document_confirm(document=document, by=province_officer)
+    kinds = {(entry.kind, entry.who) for entry in audit_entries(user=administrator)}
+    assert {("Sửa kết quả đọc", "Lê Thị Lan"), ("Văn bản đọc từ tệp", "Lê Thị Lan"), ("Lô tệp đọc báo cáo", "Lê Thị Lan")} <= kinds
+    assert ("Báo cáo", "Lê Thị Lan") in kinds and ("Chỉ tiêu báo cáo", "Lê Thị Lan") in kinds
