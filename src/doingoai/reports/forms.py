@@ -152,7 +152,7 @@ class OutlineForm(forms.Form):
         position, item = found if found else (None, None)
         self.fields[f"{prefix}_use"] = forms.BooleanField(required=False, initial=item is not None, label=label)
         self.fields[f"{prefix}_order"] = forms.IntegerField(required=False, initial=position, min_value=1, label="Thứ tự")
-        self.fields[f"{prefix}_level"] = forms.TypedChoiceField(choices=LEVELS, coerce=int, initial=(item or {}).get("level", 1 if group else 2), label="Cấp")
+        self.fields[f"{prefix}_level"] = forms.TypedChoiceField(choices=LEVELS, coerce=int, required=False, empty_value=1, initial=(item or {}).get("level", 1 if group else 2), label="Cấp")
         self.fields[f"{prefix}_heading"] = forms.CharField(required=False, initial=(item or {}).get("heading", "" if group else label), label="Đề mục", max_length=300)
         return {"prefix": prefix, "code": code, "group": group, "label": label}
 

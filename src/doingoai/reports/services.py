@@ -477,7 +477,8 @@ def _keyed(sections: list[dict]) -> dict[tuple, dict]:
 
 
 def _words_diff(old: str, new: str) -> SafeString:
-    before, after = re.split(r"(\s+)", old), re.split(r"(\s+)", new)
+    # Words keep the space before them, so that added or rewritten sentences read as whole insertions.
+    before, after = re.findall(r"\s*\S+|\s+", old), re.findall(r"\s*\S+|\s+", new)
     out = []
     for op, a1, a2, b1, b2 in difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes():
         if op == "equal":
