@@ -209,21 +209,24 @@ def units_for_placing(*, user: User, document: Document | None = None) -> QueryS
 class Candidate:
     unit: Unit
     note: str = ""  # "tên cũ: Xã Bộc Nhiêu, huyện Định Hóa"
+    selected: bool = False
 
 
 def unit_candidates(*, user: User, document: Document | None, query: str, limit: int = 12) -> list[Candidate]:
     """Units to offer when placing a document: by name, with or without diacritics; old names resolved.
 
-    Without a query: the unit the report already has, or what the document's
-    own header resolves to, when it is within scope.
+    Without a query: the unit the report already has (chosen), then what the
+    document's own header names, when within scope. Only the report's unit, or
+    the one unit a commune officer may choose, comes pre-selected.
     """
     allowed = units_for_placing(user=user, document=document)
     allowed_ids = set(allowed.values_list("pk", flat=True)[:5000])
+    current = document.report.unit_id if document is not None and document.report is not None else None
     candidates: list[Candidate] = []
 
     def add(unit: Unit | None, note: str = "") -> None:
         if unit is not None and unit.pk in allowed_ids and all(c.unit.pk != unit.pk for c in candidates):
-            candidates.append(Candidate(unit, note))
+            candidates.append(Candidate(unit, note, selected=unit.pk == current or len(allowed_ids) == 1))
 
     if len(allowed_ids) <= 1:
         for unit in allowed:
@@ -232,11 +235,10 @@ def unit_candidates(*, user: User, document: Document | None, query: str, limit:
     province = _common_province(allowed)
     query = squash(query or "")
     if not query and document is not None:
-        if document.report is not None and document.report.unit_id:
+        if current:
             add(document.report.unit)
         meta = (document.contract or {}).get("meta") or {}
-        if meta.get("unit_name"):
-            query = meta["unit_name"]
+        query = meta.get("unit_name") or ""
     if not query:
         return candidates
     address = query if province is None or fold(province.name) in fold(query) else f"{query}, {province.name}"
@@ -244,6 +246,8 @@ def unit_candidates(*, user: User, document: Document | None, query: str, limit:
         resolved = unit_resolve(address=address)
     except Exception:  # noqa: BLE001 - a strange address must not break the page
         resolved = None
+    if resolved is not None and resolved.is_province and fold(resolved.name) != fold(query):
+        resolved = None  # unit_resolve's fallback when it cannot find the commune: not an answer
     if resolved is not None and fold(resolved.short_name) not in fold(query):
         add(resolved, f"tên cũ: {query}")
     else:

@@ -130,7 +130,10 @@ def document_list_view(request):
 @ingest_user
 def unassigned_view(request):
     documents = services.documents_unassigned(user=request.user)[:50]
-    rows = [{"document": d, "candidates": services.unit_candidates(user=request.user, document=d, query=""), "form": _place_form(request, d)} for d in documents]
+    rows = [
+        {"document": d, "form": _place_form(request, d), "candidates": services.unit_candidates(user=request.user, document=d, query="")}
+        for d in documents
+    ]
     return render(request, "ingest/unassigned.html", {"rows": rows})
 
 

@@ -275,3 +275,10 @@ def test_corrections_and_confirmations_are_in_the_audit_log(province_officer, ad
     kinds = {(entry.kind, entry.who) for entry in audit_entries(user=administrator)}
     assert {("Sửa kết quả đọc", "Lê Thị Lan"), ("Văn bản đọc từ tệp", "Lê Thị Lan"), ("Lô tệp đọc báo cáo", "Lê Thị Lan")} <= kinds
     assert ("Báo cáo", "Lê Thị Lan") in kinds and ("Chỉ tiêu báo cáo", "Lê Thị Lan") in kinds
+
+
+def test_an_unknown_commune_is_not_offered_its_province_instead(province_officer):
+    (document,) = ingest(province_officer, ("hu-cau.txt", report_text(name="Hư Cấu")))
+    assert services.unit_candidates(user=province_officer, document=document, query="") == []
+    (found,) = services.unit_candidates(user=province_officer, document=document, query="Quảng Ngãi")
+    assert found.unit.is_province and not found.selected
