@@ -68,6 +68,10 @@ NOTE_DISTRICT = (
 )
 NOTE_NO_UNIT = "Không xác định được đơn vị ban hành: hãy chọn đơn vị."
 NOTE_OTHER_UNIT = "Văn bản ghi {name}, ngoài phạm vi đơn vị của bạn: chưa gán, hãy kiểm tra và chọn đơn vị."
+NOTE_NOT_A_REPORT = (
+    "Văn bản là {doc_type}, không phải báo cáo: chưa gán để không thay báo cáo của đơn vị. "
+    "Nếu đúng là báo cáo, hãy chọn đơn vị và kỳ."
+)
 NOTE_NO_PERIOD = "Văn bản không ghi kỳ báo cáo và chưa chọn kỳ: hãy chọn kỳ."
 NOTE_PERIOD_DIFFERS = "Văn bản ghi {stated}, khác kỳ đã chọn ({requested}): đã lưu theo kỳ của văn bản."
 NOTE_KEPT = (
@@ -533,13 +537,17 @@ def contract_placement(*, contract: dict, scope: Unit | None, requested: Period 
 
     The unit is the one the document states, resolved to today's (a pre-2025
     commune to the commune it merged into); never a district (they no longer
-    exist) and never one outside the uploader's scope. The period is the one
+    exist), never one outside the uploader's scope, and none for a document
+    that is not a report (a plan, a decision) so that it replaces no report. The period is the one
     the document states; ``requested`` applies only where it states none.
     """
     meta = contract.get("meta") or {}
     notes: list[str] = []
     unit = None
-    if meta.get("unit_level") == "huyen":
+    doc_type = meta.get("doc_type")
+    if doc_type and fold(doc_type) != "bao cao":
+        notes.append(NOTE_NOT_A_REPORT.format(doc_type=doc_type.lower()))
+    elif meta.get("unit_level") == "huyen":
         notes.append(NOTE_DISTRICT.format(name=meta.get("unit_name") or "cấp huyện"))
     else:
         try:

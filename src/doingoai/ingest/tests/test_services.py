@@ -245,6 +245,25 @@ def test_the_evidence_of_each_fact_is_marked_in_the_text(province_officer):
     assert set(marked) == {"delegations_out", "delegations_in_foreign", "conferences_international", "foreigners_resident"}
 
 
+def test_reading_once_gives_exactly_what_the_reader_gives_on_a_report():
+    from doingoai.lib.reader import ReaderError, read_bytes
+
+    data = report_text()
+    contract, text, kind = services.document_read(data=data, name="dir/minh-long.txt")
+    assert contract == read_bytes(data, "dir/minh-long.txt") and kind == "txt"
+    assert text.splitlines()[0] == "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    def refusal(read):
+        try:
+            read()
+        except ReaderError as error:
+            return error.message
+        return None
+
+    for bad in (b"", b"PK\x03\x04broken"):
+        ours = refusal(lambda: services.document_read(data=bad, name="x.docx"))
+        assert ours and ours == refusal(lambda: read_bytes(bad, "x.docx"))
+
+
 def test_reading_once_gives_exactly_what_the_reader_gives(seeds_dir):
     """The ingest app reads a file once for both the contract and the text; it must not drift from read_bytes."""
     from doingoai.lib.reader import read_bytes
@@ -282,3 +301,13 @@ def test_an_unknown_commune_is_not_offered_its_province_instead(province_officer
     assert services.unit_candidates(user=province_officer, document=document, query="") == []
     (found,) = services.unit_candidates(user=province_officer, document=document, query="Quảng Ngãi")
     assert found.unit.is_province and not found.selected
+
+
+def test_a_document_that_is_not_a_report_replaces_no_report(province_officer, commune_a):
+    (report,) = ingest(province_officer, ("bao-cao.txt", report_text()))
+    plan = report_text().replace("BÁO CÁO\n".encode(), "KẾ HOẠCH\n".encode())
+    (document,) = ingest(province_officer, ("ke-hoach.txt", plan))
+    assert document.outcome == Document.Outcome.UNASSIGNED and document.report.unit is None
+    assert document.message == services.NOTE_NOT_A_REPORT.format(doc_type="kế hoạch")
+    report.refresh_from_db()
+    assert report.outcome == Document.Outcome.READ and report.report.unit == commune_a
