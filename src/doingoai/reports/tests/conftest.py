@@ -16,6 +16,12 @@ def frozen_today(monkeypatch):
     return TODAY
 
 
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    """The cast's accounts are made with a cheap hasher here: these tests are about reports, not passwords."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def leader_a_client(leader_a):
     from doingoai.testing import client_for

@@ -1,0 +1,80 @@
+import datetime as dt
+
+import pytest
+
+from doingoai.lib.nd30 import check_docx
+from doingoai.records.tests.factories import delegation
+from doingoai.reports.models import Report
+from doingoai.testing import PASSWORD, chromium_page
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _login(page, base, username):
+    page.goto(f"{base}/login/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(f"{base}/")
+
+
+def test_the_officer_composes_edits_offline_and_submits_the_leader_approves_and_the_docx_passes(live_server, officer_a, leader_a, commune_a, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    delegation(commune_a, start_date=dt.date(2026, 3, 12))
+    delegation(commune_a, partner="KOICA", country="KR", start_date=dt.date(2026, 4, 2))
+    base = live_server.url
+    with sync_playwright() as playwright:
+        browser, page = chromium_page(playwright)
+        try:
+            _login(page, base, "hoa")
+            page.get_by_role("link", name="Báo cáo", exact=True).click()
+            page.get_by_label("Kỳ báo cáo").select_option("2026H1")
+            page.get_by_role("button", name="Soạn báo cáo").click()
+            page.wait_for_selector("text=Đã soạn báo cáo từ ghi chép")
+            report = Report.objects.get(unit=commune_a, period="2026H1")
+            delegations = report.sections.get(code="delegations")
+            box = page.locator(f"#t-{delegations.pk}")
+            assert "đón tiếp 02 đoàn vào" in box.input_value()
+
+            # A wrong figure: saved after a pause, and the page warns that the records hold two.
+            box.fill("Trong 6 tháng đầu năm 2026, UBND xã đón tiếp 03 đoàn vào có yếu tố nước ngoài.")
+            page.wait_for_selector(f"#st-{delegations.pk} .save-ok", timeout=10_000)
+            page.wait_for_selector(f"#w-{delegations.pk} >> text=ghi chép trong kỳ cho 02 đoàn")
+            box.fill("Trong 6 tháng đầu năm 2026, UBND xã đón tiếp 02 đoàn vào có yếu tố nước ngoài.")
+            box.blur()
+            page.wait_for_function(f"!document.querySelector('#w-{delegations.pk} li')", timeout=10_000)
+
+            # The connection drops while she types: the page says so and keeps the text; it is sent when the line returns.
+            situation = report.sections.get(code="situation")
+            page.context.set_offline(True)
+            page.locator(f"#t-{situation.pk}").fill("Tình hình gõ khi mất mạng.")
+            page.locator(f"#t-{situation.pk}").blur()
+            page.wait_for_selector("#offline:not([hidden])", timeout=10_000)
+            assert "nội dung vẫn được giữ trên máy này" in page.locator("#offline").inner_text()
+            kept = page.evaluate(f"localStorage.getItem('dng-r{report.pk}-s{situation.pk}')")
+            assert "Tình hình gõ khi mất mạng." in kept
+            page.context.set_offline(False)
+            page.evaluate("window.dispatchEvent(new Event('online'))")
+            page.wait_for_selector(f"#st-{situation.pk} .save-ok", timeout=10_000)
+            page.wait_for_selector("#offline[hidden]", state="attached")
+            assert report.sections.get(code="situation").text == "Tình hình gõ khi mất mạng."
+
+            page.get_by_role("button", name="Gửi lãnh đạo duyệt").click()
+            page.wait_for_selector("text=Đã gửi lãnh đạo duyệt.")
+            page.context.clear_cookies()
+
+            _login(page, base, "trung")
+            page.goto(f"{base}/reports/{report.pk}/")
+            assert "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" in page.content()
+            page.get_by_role("button", name="Duyệt báo cáo").click()
+            page.wait_for_selector("text=Nội dung và số liệu đã được khóa")
+            with page.expect_download() as download:
+                page.get_by_role("link", name="Tải bản Word (.docx)").click()
+            path = tmp_path / "bao-cao.docx"
+            download.value.save_as(path)
+        finally:
+            browser.close()
+    report.refresh_from_db()
+    assert report.status == Report.Status.APPROVED and report.number_text == "01/BC-UBND"
+    assert check_docx(path.read_bytes()) == []
