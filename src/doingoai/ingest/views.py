@@ -12,6 +12,7 @@ from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
@@ -137,6 +138,13 @@ def unassigned_view(request):
     return render(request, "ingest/unassigned.html", {"rows": rows})
 
 
+def _safe_next(request) -> str:
+    """Where to go back after placing: a page of this site only."""
+    target = request.POST.get("next", "")
+    ok = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure())
+    return target if ok else ""
+
+
 def _place_form(request, document, data=None):
     report = document.report
     initial = {"unit": report.unit_id if report else None, "period": report.period or document.period_stated if report else None}
@@ -214,7 +222,7 @@ def document_place_view(request, pk):
             messages.error(request, str(error))
         else:
             messages.success(request, PLACED.format(unit=unit.name, period=period.label))
-        return redirect(request.POST.get("next") or reverse("ingest:document", args=[pk]))
+        return redirect(_safe_next(request) or reverse("ingest:document", args=[pk]))
     context = _review_context(request, document, place_form=form)
     return render(request, "ingest/review.html", context, status=400)
 
@@ -237,7 +245,10 @@ def section_code_view(request, pk, position):
         context = {"document": document, "section": section, "section_choices": SECTION_CHOICES, "editable": True,
                    "error": error, "saved": error is None}
         return render(request, "ingest/_section.html", context)
-    messages.error(request, error) if error else messages.success(request, SECTION_SAVED)
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(request, SECTION_SAVED)
     return redirect(reverse("ingest:document", args=[pk]) + f"#section-{position}")
 
 
@@ -246,7 +257,6 @@ def section_code_view(request, pk, position):
 def fact_view(request, pk):
     document = get_document_for_user(request.user, pk)
     form = FactForm(request.POST)
-    code = request.POST.get("indicator", "")
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -255,17 +265,26 @@ def fact_view(request, pk):
             )
         except IngestError as error:
             form.add_error(None, str(error))
+    return _fact_response(request, document, form)
+
+
+def _fact_response(request, document, form):
+    """The fact's own block for htmx, else back to the review screen (with the errors, if any)."""
+    code = request.POST.get("indicator", "")
+    adding = request.POST.get("adding") == "1"
     if form.is_valid() and not request.htmx:
         messages.success(request, FACT_SAVED.format(label=INDICATORS_BY_CODE[code].label))
-        return redirect(reverse("ingest:document", args=[pk]) + f"#fact-{code}")
+        return redirect(reverse("ingest:document", args=[document.pk]) + f"#fact-{code}")
     errors = {code: " ".join(m for ms in form.errors.values() for m in ms)} if form.errors else None
-    adding = request.POST.get("adding") == "1"
-    if request.htmx and not adding and code in INDICATORS_BY_CODE:
-        document.refresh_from_db()
-        row = next(r for r in _fact_rows(document.report, errors, request.POST) if r["indicator"].code == code)
-        return render(request, "ingest/_fact.html", {"document": document, "row": row, "editable": True, "saved": form.is_valid()})
-    context = _review_context(request, document, fact_errors=None if adding else errors, posted=request.POST,
-                              add_form=form if adding else None)
+    document.refresh_from_db()
+    rows = [r for r in _fact_rows(document.report, errors, request.POST) if r["indicator"].code == code]
+    if request.htmx and not adding and rows:
+        editable = document.report.status == document.report.Status.READ
+        context = {"document": document, "row": rows[0], "editable": editable, "saved": form.is_valid()}
+        return render(request, "ingest/_fact.html", context)
+    context = _review_context(
+        request, document, fact_errors=None if adding else errors, posted=request.POST, add_form=form if adding else None
+    )
     return render(request, "ingest/review.html", context, status=200 if form.is_valid() else 400)
 
 

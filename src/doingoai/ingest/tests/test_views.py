@@ -255,3 +255,9 @@ def test_document_lists_filter_by_state(lan, province_officer, province_document
 def test_the_navigation_offers_reading_existing_reports(lan, client_a):
     assert "Đọc báo cáo có sẵn" in lan.get("/").content.decode()
     assert "Đọc báo cáo có sẵn" in client_a.get("/").content.decode()
+
+
+def test_placing_never_redirects_off_the_site(lan, province_officer, commune_a):
+    document = upload(province_officer, "hu-cau.txt", name="Hư Cấu")
+    response = lan.post(reverse("ingest:place", args=[document.pk]), {"unit": commune_a.pk, "period": "2025", "next": "https://evil.example/"})
+    assert response.url == reverse("ingest:document", args=[document.pk])
