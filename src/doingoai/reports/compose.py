@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
@@ -48,6 +48,7 @@ Window = tuple[dt.date, dt.date]
 ERROR_NOT_COMMUNE = "Chỉ xã, phường, đặc khu mới soạn báo cáo từ ghi chép."
 ERROR_COMPOSE_LOCKED = "Báo cáo đã được duyệt hoặc đã gửi: không soạn lại được nữa."
 ERROR_COMPOSE_PENDING = "Báo cáo đang chờ lãnh đạo duyệt: không soạn lại lúc này."
+ERROR_COMPOSE_RACE = "Báo cáo kỳ này vừa được soạn ở nơi khác: hãy mở lại danh sách báo cáo."
 
 SOURCE_RECORDS, SOURCE_PREVIOUS, SOURCE_TEMPLATE = "records", "previous", "template"
 FINISHED = {Report.Status.APPROVED, Report.Status.SUBMITTED, Report.Status.ACCEPTED, Report.Status.CONFIRMED}
@@ -832,7 +833,12 @@ def report_compose(*, unit: Unit, period: Period | str, request: ReportRequest |
     sources = indicator_sources(ctx.records)
 
     if report is None:
-        composed = Composed(_create(unit=unit, period=period, request=request, outline=outline, items=items, ctx=ctx, by=by), True)
+        try:
+            with transaction.atomic():  # a savepoint: another tab composing at the same moment
+                created = _create(unit=unit, period=period, request=request, outline=outline, items=items, ctx=ctx, by=by)
+        except IntegrityError:
+            raise ComposeError(ERROR_COMPOSE_RACE) from None
+        composed = Composed(created, True)
     else:
         composed = _recompose(report=report, request=request, ctx=ctx, by=by)
     report = composed.report

@@ -384,13 +384,18 @@ def report_section_save(*, section: ReportSection, text: str, version: int, by: 
         current.version += 1
         current._history_user = by
         current.save()
-        if report.status == Report.Status.REJECTED:  # the province's copy is history now: a draft again
-            report.status = Report.Status.DRAFT
-            report._history_user = by
-            report.save(update_fields=["status", "updated_at"])
+        _reopen(report, by)
         _touch(report)
         report_autosnapshot(report=report, by=by)
     return current
+
+
+def _reopen(report: Report, by: User | None) -> None:
+    """A report the province returned becomes a draft again at its first change: the province no longer sees it."""
+    if report.status == Report.Status.REJECTED:
+        report.status = Report.Status.DRAFT
+        report._history_user = by
+        report.save(update_fields=["status", "updated_at"])
 
 
 def report_section_choose(*, section: ReportSection, choice: str, by: User) -> ReportSection:
@@ -411,6 +416,7 @@ def report_section_choose(*, section: ReportSection, choice: str, by: User) -> R
         current.version += 1
         current._history_user = by
         current.save()
+        _reopen(report, by)
         _touch(report)
         report_autosnapshot(report=report, by=by)
     return current
@@ -428,6 +434,8 @@ def report_meta_save(*, report: Report, by: User, version: int, summary: str, ba
         current.basis = basis.strip()
         current.closing = closing.strip()
         current.recipients = [line.strip().lstrip("-").strip().rstrip(";.").strip() for line in recipients if line.strip().lstrip("-").strip()]
+        if current.status == Report.Status.REJECTED:
+            current.status = Report.Status.DRAFT
         current.version += 1
         current._history_user = by
         current.save()
@@ -453,6 +461,7 @@ def report_indicator_correct(*, report: Report, indicator: str, value: int | Non
         item.updated_by = by
         item._history_user = by
         item.save()
+        _reopen(current, by)
         _touch(current)
     return item
 
@@ -543,6 +552,7 @@ def report_version_restore(*, report: Report, version: ReportVersion, by: User) 
             )
             section._history_user = by
             section.save()
+    _reopen(current, by)
     _touch(current)
     report_snapshot(report=current, by=by, note=f"Khôi phục phiên bản {version.number}")
     _event(current, ReportEvent.Action.RESTORED, by, f"Phiên bản {version.number}")
@@ -641,11 +651,8 @@ def _typed_number(value) -> int:
 
 
 def _number_taken(*, unit: Unit, year: int, number: int, exclude: int) -> bool:
-    return (
-        Report.objects.filter(unit=unit, doc_number=number, issued_date__year=year, status__in=Report.LOCKED)
-        .exclude(pk=exclude)
-        .exists()
-    )
+    """A number once issued stays used, even by a report the province returned since."""
+    return Report.objects.filter(unit=unit, doc_number=number, issued_date__year=year).exclude(pk=exclude).exists()
 
 
 def number_register_next(*, unit: Unit, year: int, typed: int | None = None, exclude: int | None = None) -> int:

@@ -290,3 +290,35 @@ def test_a_province_defines_its_own_outline(province_client, province):
     outline = Outline.objects.get(province=province)
     assert [(i["code"], i["heading"]) for i in outline.items] == [("situation", "Tình hình chung"), ("delegations", "Đoàn ra, đoàn vào")]
     assert outline.ngo_annex
+
+
+def test_requests_boards_renders_and_outlines_are_scoped(client_b, province, commune_a, officer_a, leader_a, province_officer, other_province_officer, django_capture_on_commit_callbacks):
+    from doingoai.reports.rendering import render_job_create
+
+    request = a_request(province, [commune_a])
+    submitted(commune_a, officer_a, leader_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        job = render_job_create(by=province_officer, request=request)
+    outline = Outline.objects.create(province=province, name="Riêng", items=[{"code": "delegations", "heading": "Đoàn", "level": 1}])
+    other = client_for(other_province_officer)
+    for client in (client_b, other):
+        assert client.get(reverse("reports:request", args=[request.pk])).status_code == 404
+        assert client.post(reverse("reports:request-accept", args=[request.pk])).status_code == 404
+        assert client.post(reverse("reports:request-render", args=[request.pk])).status_code == 404
+        assert client.get(reverse("reports:render-job", args=[job.pk])).status_code == 404
+        assert client.get(reverse("reports:render-download", args=[job.pk])).status_code == 404
+        assert client.get(reverse("reports:outline", args=[outline.pk])).status_code == 404
+    assert "1070/SNgV-HCTH" not in other.get(reverse("reports:requests")).content.decode()
+    assert client_for(province_officer).get(reverse("reports:render-download", args=[job.pk])).status_code == 200
+
+
+def test_a_report_the_province_returned_leaves_its_sight_at_the_first_change(client_a, province_client, commune_a, officer_a, leader_a, province_officer):
+    from doingoai.reports.services import report_reject
+
+    report = report_reject(report=submitted(commune_a, officer_a, leader_a), by=province_officer, reason="Thiếu số liệu")
+    detail = reverse("reports:detail", args=[report.pk])
+    assert province_client.get(detail).status_code == 200
+    page = client_a.get(detail).content.decode()
+    assert "Tỉnh trả lại" in page and "Thiếu số liệu" in page
+    client_a.post(reverse("reports:indicator", args=[report.pk]), {"indicator": "fdi_projects", "value": "0"})
+    assert province_client.get(detail).status_code == 404
