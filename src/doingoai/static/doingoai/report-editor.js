@@ -85,6 +85,8 @@
       event.detail.shouldSwap = true;
       event.detail.isError = false;
     } else if (xhr.status === 400 || xhr.status === 403) {
+      // Refused (the report went to the leader meanwhile...): say why, stop retrying, keep the local copy.
+      delete pending[form.getAttribute("data-section")];
       event.detail.shouldSwap = true;
       event.detail.isError = false;
     }
