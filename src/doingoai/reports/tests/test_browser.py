@@ -18,7 +18,7 @@ def _login(page, base, username):
     page.wait_for_url(f"{base}/")
 
 
-def test_the_officer_composes_edits_offline_and_submits_the_leader_approves_and_the_docx_passes(live_server, officer_a, leader_a, commune_a, tmp_path):
+def test_the_officer_composes_edits_offline_and_in_two_tabs_submits_the_leader_approves_and_the_docx_passes(live_server, officer_a, leader_a, commune_a, tmp_path):
     from playwright.sync_api import sync_playwright
 
     delegation(commune_a, start_date=dt.date(2026, 3, 12))
@@ -59,6 +59,24 @@ def test_the_officer_composes_edits_offline_and_submits_the_leader_approves_and_
             page.wait_for_selector(f"#st-{situation.pk} .save-ok", timeout=10_000)
             page.wait_for_selector("#offline[hidden]", state="attached")
             assert report.sections.get(code="situation").text == "Tình hình gõ khi mất mạng."
+
+            # Two tabs on one section: the second save does not overwrite the first; both texts are shown.
+            direction = report.sections.get(code="direction")
+            second = browser.new_context(storage_state=page.context.storage_state(), viewport={"width": 360, "height": 740})
+            other = second.new_page()
+            other.goto(page.url)
+            other.locator(f"#t-{direction.pk}").fill("Bản của thẻ thứ hai.")
+            other.locator(f"#t-{direction.pk}").blur()
+            other.wait_for_selector(f"#st-{direction.pk} .save-ok", timeout=10_000)
+            page.locator(f"#t-{direction.pk}").fill("Bản của thẻ thứ nhất.")
+            page.locator(f"#t-{direction.pk}").blur()
+            page.wait_for_selector(f"#st-{direction.pk} .conflict", timeout=10_000)
+            assert "Bản của thẻ thứ hai." in page.locator(f"#st-{direction.pk}").inner_text()
+            assert report.sections.get(code="direction").text == "Bản của thẻ thứ hai."
+            page.get_by_role("button", name="Giữ bản của tôi").click()
+            page.wait_for_selector(f"#st-{direction.pk} .save-ok", timeout=10_000)
+            assert report.sections.get(code="direction").text == "Bản của thẻ thứ nhất."
+            second.close()
 
             page.get_by_role("button", name="Gửi lãnh đạo duyệt").click()
             page.wait_for_selector("text=Đã gửi lãnh đạo duyệt.")
