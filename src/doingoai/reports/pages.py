@@ -12,7 +12,7 @@ from doingoai.lib.vn import format_date, format_number, format_vnd
 from doingoai.people.models import User
 from doingoai.records.registry import RECORD_TYPES_BY_MODEL
 
-from .compose import indicator_sources, records_of_window
+from .drafting import indicator_sources, records_of_window
 from .models import IndicatorValue, Report, ReportSection
 from .rendering import report_render_contract
 from .services import (

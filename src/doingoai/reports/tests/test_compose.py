@@ -6,7 +6,8 @@ from doingoai.lib.catalogues import INDICATOR_CODES, SECTION_CODES
 from doingoai.records import models as rm
 from doingoai.records.services import record_indicators
 from doingoai.records.tests.factories import delegation, ngo_project
-from doingoai.reports.compose import DRAFTERS, PROSE, ComposeError, indicator_sources, records_of_window, report_compose
+from doingoai.reports.compose import ComposeError, report_compose
+from doingoai.reports.drafting import DRAFTERS, PROSE, indicator_sources, records_of_window
 from doingoai.reports.models import IndicatorValue, Outline, Report, ReportEvent
 from doingoai.reports.outlines import DEFAULT_ITEMS, default_items
 from doingoai.reports.services import report_approve, report_submit_for_approval
