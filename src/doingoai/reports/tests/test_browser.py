@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from django.db import connections
 
 from doingoai.lib.nd30 import check_docx
 from doingoai.records.tests.factories import delegation
@@ -93,6 +94,9 @@ def test_the_officer_composes_edits_offline_and_in_two_tabs_submits_the_leader_a
             download.value.save_as(path)
         finally:
             browser.close()
+            # Queries made inside Playwright's greenlet use their own connection: close it, or
+            # PostgreSQL keeps a session open and cannot drop the test database.
+            connections.close_all()
     report.refresh_from_db()
     assert report.status == Report.Status.APPROVED and report.number_text == "01/BC-UBND"
     assert check_docx(path.read_bytes()) == []
