@@ -20,7 +20,8 @@ def skip_or_fail(reason: str) -> None:
 def gold_reports() -> dict[str, dict]:
     files = seed_gold_files()
     if not files:
-        skip_or_fail(f"no seed gold files under {shared_dir()} (set DOINGOAI_SHARED_DIR)")
+        # Data, not a system package: skipped even when CI=true (see the reader's conftest).
+        pytest.skip(f"no seed gold files under {shared_dir()} (set DOINGOAI_SHARED_DIR)")
     return {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in files}
 
 
