@@ -90,7 +90,6 @@ ERROR_SECTION_MISSING = "Không tìm thấy mục này trong báo cáo."
 ERROR_INDICATOR = "Chỉ tiêu không có trong danh mục."
 
 HIDDEN_PREFIXES = ("__MACOSX/", ".", "~$")
-COMMUNE_LEVELS = ("xa", "phuong", "dac_khu")
 
 
 class IngestError(Exception):
@@ -136,17 +135,16 @@ def documents_visible_to(user: User) -> QuerySet:
 
     A commune's officers and leaders: what their commune uploaded and what was
     read as their commune's report. A province officer or administrator: what
-    the province or its communes uploaded, and what was read as a report of the
-    province or one of its communes. Never another province's.
+    the province uploaded, and a commune's own upload only once the commune has
+    confirmed it: until then it is the commune's draft. Never another province's.
     """
     documents = Document.objects.select_related("batch", "owner_unit", "report__unit__province")
     scope = _scope_unit(user)
     if scope is None:
         return documents if user.is_authenticated and user.is_superuser else documents.none()
     if scope.is_province:
-        return documents.filter(
-            Q(owner_unit=scope) | Q(owner_unit__province=scope) | Q(report__unit=scope) | Q(report__unit__province=scope)
-        )
+        confirmed_here = Q(report__status=Report.Status.CONFIRMED) & (Q(report__unit=scope) | Q(report__unit__province=scope))
+        return documents.filter(Q(owner_unit=scope) | confirmed_here)
     return documents.filter(Q(owner_unit=scope) | Q(report__unit=scope))
 
 
@@ -163,8 +161,6 @@ def batches_visible_to(user: User) -> QuerySet:
     scope = _scope_unit(user)
     if scope is None:
         return batches if user.is_authenticated and user.is_superuser else batches.none()
-    if scope.is_province:
-        return batches.filter(Q(owner_unit=scope) | Q(owner_unit__province=scope))
     return batches.filter(owner_unit=scope)
 
 
@@ -553,9 +549,6 @@ def contract_placement(*, contract: dict, scope: Unit | None, requested: Period 
         try:
             unit = unit_for_contract(contract)
         except (ValueError, TypeError):
-            unit = None
-        if unit is not None and unit.is_province and meta.get("unit_level") in COMMUNE_LEVELS:
-            # unit_resolve falls back to the province when it cannot find the commune: that is not this document's unit.
             unit = None
         if unit is None:
             notes.append(NOTE_NO_UNIT)

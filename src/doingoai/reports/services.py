@@ -291,7 +291,9 @@ def unit_for_contract(data: dict) -> Unit | None:
     if meta.get("unit_level") == "tinh" and meta.get("province"):
         return Unit.objects.filter(level="tinh", name=meta["province"]).first()
     if meta.get("unit_name") and meta.get("province") and meta.get("unit_level") in ("xa", "phuong", "dac_khu"):
-        return unit_resolve(address=f"{meta['unit_name']}, {meta['province']}", legacy=False)
+        unit = unit_resolve(address=f"{meta['unit_name']}, {meta['province']}", legacy=False)
+        # unit_resolve falls back to the province; a commune's document must not be filed under it.
+        return unit if unit is not None and not unit.is_province else None
     return None
 
 
