@@ -27,6 +27,7 @@ requests_router = Router(tags=["Văn bản đề nghị báo cáo"])
 
 ERROR_EXISTS = "Đơn vị đã có báo cáo kỳ này (số {pk}): dùng POST /reports/{pk}/compose để soạn lại."
 ERROR_COMMUNE_ONLY = "Chỉ tài khoản của xã, phường mới soạn và sửa báo cáo."
+ERROR_PROVINCE_ONLY = "Chỉ cán bộ tỉnh nhắc các xã gửi báo cáo."
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -340,3 +341,12 @@ def request_create(request, payload: RequestIn):
         communes=communes,
     )
     return 201, created
+
+
+@requests_router.post("/{pk}/remind", response={200: dict, **REFUSALS}, summary="Nhắc các xã chưa gửi báo cáo (mỗi xã một lần một ngày)")
+@_answers
+def request_remind(request, pk: int):
+    asked = get_request_for_user(request.user, pk)
+    if request.user.is_commune_user:
+        raise PermissionDenied(ERROR_PROVINCE_ONLY)
+    return 200, {"reminded": services.request_remind(request=asked, by=request.user)}

@@ -12,7 +12,7 @@ from doingoai.ingest.models import Batch, Correction, Document
 from doingoai.people.models import ApiToken, Organisation, User
 from doingoai.records.models import Attachment
 from doingoai.records.registry import RECORD_TYPES
-from doingoai.reports.models import IndicatorValue, Report, ReportEvent, ReportRequest, ReportSection
+from doingoai.reports.models import IndicatorValue, Report, ReportEvent, ReportRequest, ReportSection, RequestReminder
 from doingoai.units.models import Unit
 
 ACTIONS = {"+": "Tạo mới", "~": "Sửa", "-": "Xóa"}
@@ -78,6 +78,7 @@ def _audited():
         (IndicatorValue, "Chỉ tiêu báo cáo", _by_report),
         (ReportEvent, "Xử lý báo cáo", _by_report),
         (ReportRequest, "Văn bản đề nghị báo cáo", _by_province),
+        (RequestReminder, "Nhắc gửi báo cáo", _by_unit),
         (Batch, "Lô tệp đọc báo cáo", _by_owner_unit),
         (Document, "Văn bản đọc từ tệp", _by_owner_unit),
         (Correction, "Sửa kết quả đọc", _by_owner_unit),

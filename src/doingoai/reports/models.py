@@ -392,3 +392,21 @@ class NumberRegister(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["unit", "year"], name="one_register_per_unit_year")]
+
+
+class RequestReminder(models.Model):
+    """The province reminding a commune that has not yet sent its report for a request."""
+
+    request = models.ForeignKey(ReportRequest, on_delete=models.CASCADE, related_name="reminders")
+    unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="+")
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    day = models.DateField()  # at most one reminder a day
+    at = models.DateTimeField(default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["request", "-at"]
+        constraints = [models.UniqueConstraint(fields=["request", "unit", "day"], name="one_reminder_a_day")]
+        verbose_name = "nhắc gửi báo cáo"
+        verbose_name_plural = "nhắc gửi báo cáo"

@@ -33,6 +33,7 @@ from .models import (
     ReportSection,
     ReportSeen,
     ReportVersion,
+    RequestReminder,
 )
 
 ERROR_LOCKED = "Báo cáo đã được duyệt hoặc đã gửi: không sửa được nữa."
@@ -929,6 +930,28 @@ def request_board(*, request: ReportRequest, today: dt.date | None = None) -> li
     return rows
 
 
+REMINDED = "Đã nhắc {n} xã, phường chưa gửi báo cáo."
+NOBODY_TO_REMIND = "Không còn xã, phường nào phải nhắc: đều đã gửi, hoặc đã được nhắc hôm nay."
+
+
+def request_remind(*, request: ReportRequest, by: User, today: dt.date | None = None) -> int:
+    """Remind, with one click, every commune of the request that has not sent its report.
+
+    A commune is reminded at most once a day; the reminder shows on its dashboard.
+    Returns how many were reminded.
+    """
+    today = today or timezone.localdate()
+    waiting = [row.unit for row in request_board(request=request, today=today) if row.state not in ("submitted", "accepted")]
+    already = set(
+        RequestReminder.objects.filter(request=request, day=today).values_list("unit_id", flat=True)
+    )
+    reminders = [RequestReminder(request=request, unit=unit, by=by, day=today) for unit in waiting if unit.pk not in already]
+    for reminder in reminders:
+        reminder._history_user = by
+        reminder.save()
+    return len(reminders)
+
+
 @dataclass
 class CommuneRequest:
     request: ReportRequest
@@ -936,6 +959,7 @@ class CommuneRequest:
     phrase: str  # "còn 5 ngày"
     late: bool
     done: bool  # sent to the province
+    reminded_at: dt.datetime | None = None  # the province's last reminder
 
 
 def requests_for_commune(*, unit: Unit, today: dt.date | None = None, limit: int = 5) -> list[CommuneRequest]:
@@ -948,7 +972,10 @@ def requests_for_commune(*, unit: Unit, today: dt.date | None = None, limit: int
     for request in requests:
         report = report_for_request(unit=unit, request=request)
         done = report is not None and report.status in (Report.Status.SUBMITTED, Report.Status.ACCEPTED, Report.Status.CONFIRMED)
-        rows.append(CommuneRequest(request, report, deadline_phrase(request.deadline, today), not done and today > request.deadline, done))
+        reminder = None if done else request.reminders.filter(unit=unit).values_list("at", flat=True).first()
+        rows.append(
+            CommuneRequest(request, report, deadline_phrase(request.deadline, today), not done and today > request.deadline, done, reminder)
+        )
     return rows
 
 

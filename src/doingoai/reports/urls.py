@@ -27,6 +27,7 @@ urlpatterns = [
     path("requests/new/", views.request_create_view, name="request-new"),
     path("requests/<int:pk>/", views.request_detail_view, name="request"),
     path("requests/<int:pk>/accept/", views.request_accept_view, name="request-accept"),
+    path("requests/<int:pk>/remind/", views.request_remind_view, name="request-remind"),
     path("requests/<int:pk>/render/", views.request_render_view, name="request-render"),
     path("renders/<int:pk>/", views.render_job_view, name="render-job"),
     path("renders/<int:pk>/download/", views.render_job_download_view, name="render-download"),

@@ -440,6 +440,18 @@ def request_detail_view(request, pk):
 
 @province_only
 @require_POST
+def request_remind_view(request, pk):
+    asked = get_request_for_user(request.user, pk)
+    reminded = services.request_remind(request=asked, by=request.user, today=today())
+    if reminded:
+        messages.success(request, services.REMINDED.format(n=reminded))
+    else:
+        messages.info(request, services.NOBODY_TO_REMIND)
+    return redirect("reports:request", asked.pk)
+
+
+@province_only
+@require_POST
 def request_accept_view(request, pk):
     asked = get_request_for_user(request.user, pk)
     ids = [int(i) for i in request.POST.getlist("report") if i.isdigit()]

@@ -154,3 +154,18 @@ def test_requests_are_scoped_like_the_pages(client_a, client_b, commune_a, provi
     assert client_b.get(f"/api/v1/report-requests/{request.pk}").status_code == 404
     assert client_for(other_province_officer).get(f"/api/v1/report-requests/{request.pk}").status_code == 404
     assert ReportRequest.objects.count() == 1 and Report.objects.count() == 0
+
+
+def test_the_province_reminds_late_communes_through_the_api(province_officer, province, officer_a, commune_a):
+    from django.test import Client
+
+    from doingoai.people.services import token_create
+
+    from .factories import a_request
+
+    request = a_request(province, [commune_a], by=province_officer)
+    _, raw = token_create(user=province_officer)
+    response = Client(HTTP_AUTHORIZATION=f"Bearer {raw}").post(f"/api/v1/report-requests/{request.pk}/remind")
+    assert response.status_code == 200 and response.json() == {"reminded": 1}
+    _, raw_a = token_create(user=officer_a)
+    assert Client(HTTP_AUTHORIZATION=f"Bearer {raw_a}").post(f"/api/v1/report-requests/{request.pk}/remind").status_code == 403

@@ -103,3 +103,29 @@ def test_an_outline_is_validated_and_saved_for_the_province(province_officer, pr
     with pytest.raises(PermissionDenied):
         outline_save(by=officer_a, name="x", ngo_annex=False, items=[{"code": "delegations", "heading": "Đoàn", "level": 1}])
     assert Outline.objects.count() == 1
+
+
+def test_one_click_reminds_every_commune_that_has_not_sent_once_a_day(province_officer, province, officer_a, leader_a, commune_a, commune_b):
+    from doingoai.reports.services import request_remind
+
+    request = a_request(province, [commune_a, commune_b], by=province_officer)
+    submitted(commune_a, officer_a, leader_a)
+    assert request_remind(request=request, by=province_officer, today=D(2026, 6, 26)) == 1
+    assert request_remind(request=request, by=province_officer, today=D(2026, 6, 26)) == 0
+    assert list(request.reminders.values_list("unit", flat=True)) == [commune_b.pk]
+    row_b = requests_for_commune(unit=commune_b, today=D(2026, 6, 26))[0]
+    assert row_b.reminded_at is not None and row_b.late
+    assert requests_for_commune(unit=commune_a, today=D(2026, 6, 26))[0].reminded_at is None
+
+
+def test_the_remind_button_is_for_the_province_only(province_officer, province, commune_a, officer_a):
+    from django.urls import reverse
+
+    from doingoai.testing import client_for
+
+    request = a_request(province, [commune_a], by=province_officer)
+    url = reverse("reports:request-remind", args=[request.pk])
+    page = client_for(province_officer).post(url, follow=True).content.decode()
+    assert "Đã nhắc 1 xã" in page
+    assert client_for(officer_a).post(url).status_code in (403, 404)
+    assert "đã nhắc gửi báo cáo" in client_for(officer_a).get("/").content.decode()
