@@ -25,6 +25,25 @@ def _fail(message: str) -> None:
     sys.exit(1)
 
 
+class PeriodType(click.ParamType):
+    """A period written 2025, 2026H1, 2026H2 or 2026Q3; a wrong one fails with the Vietnamese message."""
+
+    name = "period"
+
+    def convert(self, value, param, ctx):
+        from doingoai.lib.periods import Period
+
+        if not isinstance(value, str):
+            return value
+        try:
+            return Period.parse(value)
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
+
+
+PERIOD = PeriodType()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="doingoai")
 def main():
@@ -225,7 +244,7 @@ def _ingest_paths(paths) -> list:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--json", "as_json", is_flag=True, help="Print the contract: one JSON object per file, one per line (default).")
 @click.option("--save", is_flag=True, help="Store each file as the report of its unit (origin ingested, status READ).")
-@click.option("--period", default="", help="With --save: the period (2025, 2026H1) where a document states none.")
+@click.option("--period", type=PERIOD, default=None, help="With --save: the period (2025, 2026H1) where a document states none.")
 @click.option("--by", "username", default="", help="With --save: the account the upload is made for (its unit sees it).")
 def ingest_files_command(paths, as_json, save, period, username):
     """Read FILE... (or every file in a folder). A file that cannot be read is reported on stderr
@@ -237,13 +256,9 @@ def ingest_files_command(paths, as_json, save, period, username):
     _django()
     from doingoai.ingest.models import Batch, Document
     from doingoai.ingest.services import IngestError, batch_create, batch_run
-    from doingoai.lib.periods import Period
     from doingoai.people.models import User
 
-    try:
-        chosen = Period.parse(period) if period else None
-    except ValueError as error:
-        _fail(str(error))
+    chosen = period
     user = None
     if username:
         user = User.objects.filter(username=username).first()
@@ -332,7 +347,7 @@ def _report_unit(code: int):
 
 @report_group.command("compose")
 @click.option("--unit", "unit_code", type=int, required=True, help="Ward code of the commune, e.g. 21361.")
-@click.option("--period", required=True, help="2025, 2026H1, 2026H2 or 2026Q3.")
+@click.option("--period", type=PERIOD, required=True, help="2025, 2026H1, 2026H2 or 2026Q3.")
 @click.option("--request", "request_number", default="", help="Number of the Công văn it answers, e.g. 1070/SNgV-HCTH.")
 @click.option("--json", "as_json", is_flag=True, help="Print the composed report as the JSON contract.")
 def report_compose_command(unit_code, period, request_number, as_json):
@@ -340,16 +355,12 @@ def report_compose_command(unit_code, period, request_number, as_json):
     _django()
     import json
 
-    from doingoai.lib.periods import Period
     from doingoai.reports.compose import ComposeError, report_compose
     from doingoai.reports.models import ReportRequest
     from doingoai.reports.services import report_figure_warnings, report_to_contract
 
     unit = _report_unit(unit_code)
-    try:
-        chosen = Period.parse(period)
-    except ValueError as error:
-        _fail(str(error))
+    chosen = period
     asked = None
     if request_number:
         asked = ReportRequest.objects.filter(number=request_number, communes=unit, period=chosen.code).first()
@@ -374,7 +385,7 @@ def report_compose_command(unit_code, period, request_number, as_json):
 
 @report_group.command("render")
 @click.option("--unit", "unit_code", type=int, required=True, help="Ward code of the commune, e.g. 21361.")
-@click.option("--period", required=True, help="2025, 2026H1, 2026H2 or 2026Q3.")
+@click.option("--period", type=PERIOD, required=True, help="2025, 2026H1, 2026H2 or 2026Q3.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The .docx to write.")
 @click.option("--pdf", type=click.Path(dir_okay=False), default=None, help="Also write a PDF (needs LibreOffice).")
 def report_render_command(unit_code, period, output, pdf):
@@ -384,15 +395,11 @@ def report_render_command(unit_code, period, output, pdf):
 
     from doingoai.lib.nd30 import check_docx, render_pdf
     from doingoai.lib.nd30.pdf import PdfError
-    from doingoai.lib.periods import Period
     from doingoai.reports.models import Report
     from doingoai.reports.rendering import report_render_docx
 
     unit = _report_unit(unit_code)
-    try:
-        chosen = Period.parse(period)
-    except ValueError as error:
-        _fail(str(error))
+    chosen = period
     report = Report.objects.filter(unit=unit, period=chosen.code).order_by("origin").first()
     if report is None:
         _fail(f"{unit.name} chưa có báo cáo {chosen.label.lower()}: chạy trước doingoai report compose --unit {unit_code} --period {chosen.code}.")
