@@ -1,5 +1,6 @@
 """Report pages. Each view: scope (first line), validate, call a service, respond."""
 
+from contextlib import contextmanager
 from functools import wraps
 
 from django.contrib import messages
@@ -9,6 +10,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from doingoai.dashboard import today
@@ -90,8 +92,25 @@ def _back(report):
     return redirect("reports:detail", report.pk)
 
 
+def _back_to_next(request, report):
+    """Back where the form came from (the board), but only to a page of this site."""
+    wanted = request.POST.get("next", "")
+    if wanted and url_has_allowed_host_and_scheme(wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return redirect(wanted)
+    return _back(report)
+
+
 def _fail(request, error) -> None:
     messages.error(request, str(error.args[0] if isinstance(error, PermissionDenied) and error.args else error))
+
+
+@contextmanager
+def _refusal_as_message(request):
+    """A workflow step the service refuses becomes a Vietnamese message on the next page."""
+    try:
+        yield
+    except (ReportError, PermissionDenied) as error:
+        _fail(request, error)
 
 
 # --- Commune: list, compose, the report page ---------------------------------------------------
@@ -199,13 +218,11 @@ def section_choose_view(request, pk, section_pk):
     report = get_report_for_user(request.user, pk)
     section = _section_of(request, report, section_pk)
     form = ChoiceForm(request.POST)
-    try:
+    with _refusal_as_message(request):
         if not form.is_valid():
             raise ReportError(services.ERROR_CHOICE)
         services.report_section_choose(section=section, choice=form.cleaned_data["choice"], by=request.user)
         messages.success(request, SAVED)
-    except (ReportError, PermissionDenied) as error:
-        _fail(request, error)
     return redirect(reverse("reports:detail", args=[report.pk]) + f"#s-{section.pk}")
 
 
@@ -214,13 +231,11 @@ def section_choose_view(request, pk, section_pk):
 def report_meta_view(request, pk):
     report = get_report_for_user(request.user, pk)
     form = MetaForm(request.POST)
-    try:
+    with _refusal_as_message(request):
         if not form.is_valid():
             raise ReportError(" ".join(e for errors in form.errors.values() for e in errors))
         services.report_meta_save(report=report, by=request.user, **form.cleaned_data)
         messages.success(request, SAVED)
-    except (ReportError, PermissionDenied) as error:
-        _fail(request, error)
     return _back(report)
 
 
@@ -229,13 +244,11 @@ def report_meta_view(request, pk):
 def indicator_correct_view(request, pk):
     report = get_report_for_user(request.user, pk)
     form = IndicatorForm(request.POST)
-    try:
+    with _refusal_as_message(request):
         if not form.is_valid():
             raise ReportError(" ".join(e for errors in form.errors.values() for e in errors))
         services.report_indicator_correct(report=report, by=request.user, **form.cleaned_data)
         messages.success(request, SAVED)
-    except (ReportError, PermissionDenied) as error:
-        _fail(request, error)
     return redirect(reverse("reports:detail", args=[report.pk]) + "#chi-tieu")
 
 
@@ -246,11 +259,9 @@ def indicator_correct_view(request, pk):
 @require_POST
 def report_submit_view(request, pk):
     report = get_report_for_user(request.user, pk)
-    try:
+    with _refusal_as_message(request):
         services.report_submit_for_approval(report=report, by=request.user)
         messages.success(request, SUBMITTED)
-    except (ReportError, PermissionDenied) as error:
-        _fail(request, error)
     return _back(report)
 
 
@@ -259,13 +270,11 @@ def report_submit_view(request, pk):
 def report_return_view(request, pk):
     report = get_report_for_user(request.user, pk)
     form = ReturnForm(request.POST)
-    try:
+    with _refusal_as_message(request):
         if not form.is_valid():
             raise ReportError(services.ERROR_COMMENT_REQUIRED)
         services.report_return(report=report, by=request.user, comment=form.cleaned_data["comment"])
         messages.success(request, RETURNED)
-    except (ReportError, PermissionDenied) as error:
-        _fail(request, error)
     return _back(report)
 
 
@@ -274,13 +283,11 @@ def report_return_view(request, pk):
 def report_approve_view(request, pk):
     report = get_report_for_user(request.user, pk)
     form = ApproveForm(request.POST)
-    try:
+    with _refusal_as_message(request):
         if not form.is_valid():
             raise ReportError(" ".join(e for errors in form.errors.values() for e in errors))
         report = services.report_approve(report=report, by=request.user, **form.cleaned_data)
         messages.success(request, APPROVED.format(number=report.number_text, date=report.issued_date.strftime("%d/%m/%Y")))
-    except (ReportError, PermissionDenied) as error:
-        _fail(request, error)
     return _back(report)
 
 
@@ -288,11 +295,9 @@ def report_approve_view(request, pk):
 @require_POST
 def report_send_view(request, pk):
     report = get_report_for_user(request.user, pk)
-    try:
+    with _refusal_as_message(request):
         services.report_send(report=report, by=request.user)
         messages.success(request, SENT)
-    except (ReportError, PermissionDenied) as error:
-        _fail(request, error)
     return _back(report)
 
 
@@ -300,12 +305,10 @@ def report_send_view(request, pk):
 @require_POST
 def report_accept_view(request, pk):
     report = get_report_for_user(request.user, pk)
-    try:
+    with _refusal_as_message(request):
         services.report_accept(report=report, by=request.user)
         messages.success(request, ACCEPTED)
-    except (ReportError, PermissionDenied) as error:
-        _fail(request, error)
-    return redirect(request.POST.get("next") or reverse("reports:detail", args=[report.pk]))
+    return _back_to_next(request, report)
 
 
 @province_only
@@ -313,14 +316,12 @@ def report_accept_view(request, pk):
 def report_reject_view(request, pk):
     report = get_report_for_user(request.user, pk)
     form = RejectForm(request.POST)
-    try:
+    with _refusal_as_message(request):
         if not form.is_valid():
             raise ReportError(services.ERROR_REASON_REQUIRED)
         services.report_reject(report=report, by=request.user, reason=form.cleaned_data["reason"])
         messages.success(request, REJECTED)
-    except (ReportError, PermissionDenied) as error:
-        _fail(request, error)
-    return redirect(request.POST.get("next") or reverse("reports:detail", args=[report.pk]))
+    return _back_to_next(request, report)
 
 
 # --- Versions ----------------------------------------------------------------------------------------
@@ -351,11 +352,9 @@ def report_version_restore_view(request, pk, number):
     version = report.versions.filter(number=number).first()
     if version is None:
         raise Http404("Không có phiên bản này.")
-    try:
+    with _refusal_as_message(request):
         services.report_version_restore(report=report, version=version, by=request.user)
         messages.success(request, RESTORED.format(number=number))
-    except (ReportError, PermissionDenied) as error:
-        _fail(request, error)
     return _back(report)
 
 

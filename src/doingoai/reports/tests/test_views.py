@@ -322,3 +322,12 @@ def test_a_report_the_province_returned_leaves_its_sight_at_the_first_change(cli
     assert "Tỉnh trả lại" in page and "Thiếu số liệu" in page
     client_a.post(reverse("reports:indicator", args=[report.pk]), {"indicator": "fdi_projects", "value": "0"})
     assert province_client.get(detail).status_code == 404
+
+
+def test_accepting_returns_to_the_board_but_never_to_another_site(province_client, commune_a, officer_a, leader_a):
+    report = submitted(commune_a, officer_a, leader_a)
+    board = "/reports/requests/1/"
+    assert province_client.post(reverse("reports:accept", args=[report.pk]), {"next": board})["Location"] == board
+    second = submitted(commune_a, officer_a, leader_a, period="2025H2", date=dt.date(2026, 1, 5))
+    response = province_client.post(reverse("reports:reject", args=[second.pk]), {"next": "https://evil.example/", "reason": "Thiếu số liệu"})
+    assert response["Location"] == reverse("reports:detail", args=[second.pk])
