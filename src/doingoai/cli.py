@@ -169,14 +169,13 @@ def accounts_import_command(path):
     """Create accounts from a spreadsheet (.xlsx); all or none."""
     _django()
     from doingoai.lib.spreadsheets import SpreadsheetError, read_rows
-    from doingoai.people.services import accounts_import
-    from doingoai.people.views import _account_rows
+    from doingoai.people.services import account_rows, accounts_import
 
     try:
         header, rows = read_rows(open(path, "rb").read())
     except SpreadsheetError as error:
         _fail(str(error))
-    result = accounts_import(rows=_account_rows(header, rows))
+    result = accounts_import(rows=account_rows(header, rows))
     for row, message in result.errors:
         click.echo(f"Dòng {row}: {message}", err=True)
     if not result.ok:

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from doingoai.lib.spreadsheets import cell_text
 from doingoai.lib.text import fold
 from doingoai.units.models import Unit
 
@@ -169,7 +170,14 @@ def _match_choice(value: str, choices) -> str | None:
     return None
 
 
-def accounts_import(*, rows: list[dict], by: User | None = None, scope: Unit | None = None) -> AccountsImport:
+def account_rows(header: list[str], rows: list[tuple[int, list]]) -> list[tuple[int, dict]]:
+    """Sheet rows (by number) to dicts keyed by ACCOUNT_COLUMNS, matching headers without diacritics."""
+    by_label = {fold(label): key for key, label in ACCOUNT_COLUMNS}
+    keys = [by_label.get(fold(title.rstrip(" *"))) for title in header]
+    return [(number, {key: cell_text(value) for key, value in zip(keys, values) if key}) for number, values in rows]
+
+
+def accounts_import(*, rows: list[tuple[int, dict]], by: User | None = None, scope: Unit | None = None) -> AccountsImport:
     """Create accounts from spreadsheet rows, all or none.
 
     Each row: username, full_name, email, role, unit_code, position, password.

@@ -7,8 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from doingoai.lib.spreadsheets import SpreadsheetError, cell_text, read_rows, write_workbook
-from doingoai.lib.text import fold
+from doingoai.lib.spreadsheets import SpreadsheetError, read_rows, write_workbook
 
 from . import services
 from .forms import AccountsImportForm, AccountsMoveForm, LoginForm, ReceiverForm, TokenForm
@@ -88,18 +87,9 @@ def accounts_import_view(request):
         except SpreadsheetError as error:
             errors = [(None, str(error))]
         else:
-            result = services.accounts_import(rows=_account_rows(header, rows), by=request.user, scope=request.user.province)
+            result = services.accounts_import(rows=services.account_rows(header, rows), by=request.user, scope=request.user.province)
             errors = result.errors
     return render(request, "people/accounts_import.html", {"form": form, "result": result, "errors": errors})
-
-
-def _account_rows(header, rows):
-    by_label = {fold(label): key for key, label in services.ACCOUNT_COLUMNS}
-    keys = [by_label.get(fold(title.rstrip(" *"))) for title in header]
-    return [
-        (number, {key: cell_text(value) for key, value in zip(keys, values) if key})
-        for number, values in rows
-    ]
 
 
 @administrator_only
