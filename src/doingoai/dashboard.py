@@ -3,6 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from doingoai.lib.periods import HALF, Period, recent_periods
@@ -67,8 +68,6 @@ def dashboard_for_commune(*, unit: Unit, period: Period | None = None) -> Commun
 
 def communes_of_province(*, province: Unit) -> list[tuple[Unit, int]]:
     """Each commune of the province with how many accounts it has: who can start reporting."""
-    from django.db.models import Count, Q
-
     communes = (
         Unit.objects.filter(province=province, is_active=True)
         .annotate(accounts=Count("organisations__members", filter=Q(organisations__members__is_active=True)))

@@ -26,9 +26,9 @@ ERROR_VALUE_OR_ITEMS = "Hãy ghi giá trị tiền mặt, hoặc hàng hóa, hi�
 ERROR_DUPLICATE_RESIDENTS = "Đã có số liệu người nước ngoài quốc tịch này tại ngày này: hãy sửa bản ghi đó."
 
 
-def _check_span(start, end, errors, field="end_date"):
+def _check_span(start, end, errors, field="end_date", message=ERROR_END_BEFORE_START):
     if start and end and end < start:
-        errors[field] = ERROR_END_BEFORE_START
+        errors[field] = message
 
 
 class Record(models.Model):
@@ -122,9 +122,7 @@ class InternationalAgreement(Record):
 
     def clean(self):
         errors = {}
-        _check_span(self.signed_date, self.expiry_date, errors, "expiry_date")
-        if errors.get("expiry_date"):
-            errors["expiry_date"] = ERROR_EXPIRY_BEFORE_SIGNING
+        _check_span(self.signed_date, self.expiry_date, errors, "expiry_date", ERROR_EXPIRY_BEFORE_SIGNING)
         if errors:
             raise ValidationError(errors)
 

@@ -87,3 +87,13 @@ def test_the_same_nationality_is_counted_once_per_date(commune_a):
     form = form_for("foreign-residents", commune_a, as_of_date="01/06/2026", country="KR", count="14")
     assert not form.is_valid()
     assert ERROR_DUPLICATE_RESIDENTS in str(form.errors)
+
+
+def test_an_agreement_cannot_expire_before_it_is_signed(commune_a):
+    from doingoai.records.models import ERROR_EXPIRY_BEFORE_SIGNING
+
+    form = form_for(
+        "agreements", commune_a, title="Biên bản ghi nhớ", partner="Xã Phu Cưa", country="LA",
+        signed_date="05/11/2025", status="in_force", expiry_date="01/01/2025",
+    )
+    assert form.errors["expiry_date"] == [ERROR_EXPIRY_BEFORE_SIGNING]
