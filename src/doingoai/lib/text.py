@@ -24,3 +24,16 @@ def fold(text: str) -> str:
 def squash(text: str) -> str:
     """Collapse whitespace and trim, keeping diacritics (NFC)."""
     return _SPACES.sub(" ", nfc(text)).strip()
+
+
+def choice_lookup(text: str, choices) -> str | None:
+    """The code of a (code, label) choice typed as its code or its label, with or without diacritics.
+
+    >>> choice_lookup("doan ra", [("out", "Đoàn ra"), ("in", "Đoàn vào")])
+    'out'
+    """
+    wanted = fold(str(text))
+    for code, label in choices:
+        if wanted in (fold(str(code)), fold(str(label))):
+            return code
+    return None

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from doingoai.lib.spreadsheets import cell_text
-from doingoai.lib.text import fold
+from doingoai.lib.text import choice_lookup, fold
 from doingoai.units.models import Unit
 
 from .models import ApiToken, Organisation, User
@@ -162,14 +162,6 @@ def _generate_password() -> str:
     return "-".join("".join(secrets.choice(alphabet) for _ in range(4)) for _ in range(4))
 
 
-def _match_choice(value: str, choices) -> str | None:
-    wanted = fold(value)
-    for code, label in choices:
-        if wanted in (fold(code), fold(label)):
-            return code
-    return None
-
-
 def account_rows(header: list[str], rows: list[tuple[int, list]]) -> list[tuple[int, dict]]:
     """Sheet rows (by number) to dicts keyed by ACCOUNT_COLUMNS, matching headers without diacritics."""
     by_label = {fold(label): key for key, label in ACCOUNT_COLUMNS}
@@ -197,13 +189,13 @@ def accounts_import(*, rows: list[tuple[int, dict]], by: User | None = None, sco
                     result.errors.append((number, ERROR_USERNAME_TAKEN.format(value=username)))
                     continue
                 seen.add(username)
-                role = _match_choice(str(row.get("role") or ""), User.Role.choices)
+                role = choice_lookup(str(row.get("role") or ""), User.Role.choices)
                 if role is None:
                     result.errors.append((number, ERROR_UNKNOWN_ROLE.format(value=row.get("role") or "")))
                     continue
                 position = ""
                 if row.get("position"):
-                    position = _match_choice(str(row["position"]), User.Position.choices) or ""
+                    position = choice_lookup(str(row["position"]), User.Position.choices) or ""
                 code_text = str(row.get("unit_code") or "").strip().removesuffix(".0")
                 province_role = role in (User.Role.PROVINCE_OFFICER, User.Role.ADMINISTRATOR)
                 unit = None

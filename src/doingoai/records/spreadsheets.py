@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 
 from doingoai.lib.countries import country_name
 from doingoai.lib.spreadsheets import SpreadsheetError, cell_text, read_rows, write_workbook
-from doingoai.lib.text import fold
+from doingoai.lib.text import choice_lookup, fold
 from doingoai.lib.vn import format_date
 from doingoai.people.models import User
 from doingoai.units.models import Unit
@@ -92,11 +92,10 @@ class ImportResult:
 
 
 def _choice_code(field_, text: str) -> str:
-    wanted = fold(text)
-    for code, label in field_.choices:
-        if wanted in (fold(str(code)), fold(str(label))):
-            return code
-    raise ValueError(ERROR_UNKNOWN_CHOICE.format(value=text, choices="; ".join(label for _, label in field_.choices)))
+    code = choice_lookup(text, field_.choices)
+    if code is None:
+        raise ValueError(ERROR_UNKNOWN_CHOICE.format(value=text, choices="; ".join(label for _, label in field_.choices)))
+    return code
 
 
 def spreadsheet_import(*, record_type: RecordType, data: bytes, unit: Unit, by: User) -> ImportResult:

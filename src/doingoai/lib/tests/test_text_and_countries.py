@@ -24,3 +24,13 @@ def test_a_typed_country_is_found_by_name_alias_or_code():
     assert country_lookup("jp") == "JP"
     assert country_lookup("Atlantis") is None
     assert country_name("JP") == "Nhật Bản"
+
+
+def test_a_choice_is_found_by_code_or_label_with_or_without_diacritics():
+    from doingoai.lib.text import choice_lookup
+
+    choices = [("out", "Đoàn ra"), ("in", "Đoàn vào")]
+    assert choice_lookup("Đoàn vào", choices) == "in"
+    assert choice_lookup("doan ra", choices) == "out"
+    assert choice_lookup("OUT", choices) == "out"
+    assert choice_lookup("Đoàn bay", choices) is None
