@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from doingoai.ingest.models import Batch, Correction, Document
+from doingoai.lib.vn import format_date
 from doingoai.people.models import ApiToken, Organisation, User
 from doingoai.records.models import Attachment
 from doingoai.records.registry import RECORD_TYPES
@@ -102,7 +103,7 @@ def _text(value) -> str:
     if value is None or value == "":
         return "—"
     if isinstance(value, dt.date):
-        return value.strftime("%d/%m/%Y")
+        return format_date(value)
     return str(value)
 
 

@@ -8,6 +8,8 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from .vn import format_date
+
 ERROR_BROKEN = "Tệp Excel bị hỏng hoặc không phải tệp .xlsx: hãy mở bằng Excel, lưu lại dạng .xlsx rồi gửi lại."
 ERROR_TOO_BIG = "Tệp Excel quá lớn (tối đa {mb} MB, {rows} dòng)."
 ERROR_NO_HEADER = "Không thấy dòng tiêu đề của mẫu: hãy tải mẫu mới và chép dữ liệu vào đó."
@@ -63,7 +65,7 @@ def cell_text(value) -> str:
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
-        return value.strftime("%d/%m/%Y")
+        return format_date(value)
     if isinstance(value, bool):
         return "có" if value else "không"
     if isinstance(value, float) and value.is_integer():

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from doingoai.dashboard import today
 from doingoai.lib.periods import HALF, Period, recent_periods
+from doingoai.lib.vn import format_date
 
 from . import services
 from .compose import ComposeError, report_compose
@@ -287,7 +288,7 @@ def report_approve_view(request, pk):
         if not form.is_valid():
             raise ReportError(" ".join(e for errors in form.errors.values() for e in errors))
         report = services.report_approve(report=report, by=request.user, **form.cleaned_data)
-        messages.success(request, APPROVED.format(number=report.number_text, date=report.issued_date.strftime("%d/%m/%Y")))
+        messages.success(request, APPROVED.format(number=report.number_text, date=format_date(report.issued_date)))
     return _back(report)
 
 
