@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install run test clean
+.PHONY: install run test lint clean
 
 $(STAMP): pyproject.toml Makefile
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "doingoai cần Python 3.11 trở lên (needs Python 3.11+)")'
@@ -24,6 +24,11 @@ run: install
 
 test: install
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# ruff lint (pyflakes, bugbear, import order) and format, as configured in pyproject.toml.
+lint: install
+	$(BIN)/ruff check src bench
+	$(BIN)/ruff format --check src bench
 
 clean:
 	rm -rf $(VENV) var/static

@@ -44,18 +44,61 @@ def _records(unit) -> None:
     from doingoai.records import models as r
 
     d = dt.date
-    r.Delegation.objects.create(unit=unit, direction="in", origin="foreign", partner="Tổ chức Tầm nhìn Thế giới (WVI)", country="US",
-                                start_date=d(2026, 3, 12), members_count=4, head="Ông John Miller", purpose="Khảo sát dự án trường học")
-    r.Delegation.objects.create(unit=unit, direction="out", origin="foreign", partner="Huyện Phu Vông, tỉnh Attapeu", country="LA",
-                                start_date=d(2026, 4, 14), end_date=d(2026, 4, 15), members_count=6, purpose="Giao lưu hữu nghị")
-    r.Delegation.objects.create(unit=unit, direction="in", origin="foreign", partner="KOICA", country="KR", start_date=d(2025, 3, 2))
-    r.NgoAidProject.objects.create(unit=unit, name="Nước sạch cho thôn", donor="WVI", donor_country="US", sector="infrastructure",
-                                   start_date=d(2026, 2, 20), end_date=d(2026, 8, 30), cash_value_vnd=460_000_000, beneficiaries=320)
-    r.NgoAidProject.objects.create(unit=unit, name="Chương trình Phát triển vùng", donor="WVI", donor_country="US", sector="education",
-                                   start_date=d(2025, 1, 10), end_date=d(2026, 12, 31), cash_value_vnd=850_000_000,
-                                   in_kind_items="Sách vở, bàn ghế", in_kind_value_vnd=120_000_000, beneficiaries=1_250)
-    r.InformationActivity.objects.create(unit=unit, date=d(2026, 4, 2), channel="website", topic="Giới thiệu văn hóa địa phương", items_count=3)
-    r.TrainingAttendance.objects.create(unit=unit, title="Bồi dưỡng kiến thức đối ngoại", start_date=d(2026, 5, 8), officials_count=2)
+    r.Delegation.objects.create(
+        unit=unit,
+        direction="in",
+        origin="foreign",
+        partner="Tổ chức Tầm nhìn Thế giới (WVI)",
+        country="US",
+        start_date=d(2026, 3, 12),
+        members_count=4,
+        head="Ông John Miller",
+        purpose="Khảo sát dự án trường học",
+    )
+    r.Delegation.objects.create(
+        unit=unit,
+        direction="out",
+        origin="foreign",
+        partner="Huyện Phu Vông, tỉnh Attapeu",
+        country="LA",
+        start_date=d(2026, 4, 14),
+        end_date=d(2026, 4, 15),
+        members_count=6,
+        purpose="Giao lưu hữu nghị",
+    )
+    r.Delegation.objects.create(
+        unit=unit, direction="in", origin="foreign", partner="KOICA", country="KR", start_date=d(2025, 3, 2)
+    )
+    r.NgoAidProject.objects.create(
+        unit=unit,
+        name="Nước sạch cho thôn",
+        donor="WVI",
+        donor_country="US",
+        sector="infrastructure",
+        start_date=d(2026, 2, 20),
+        end_date=d(2026, 8, 30),
+        cash_value_vnd=460_000_000,
+        beneficiaries=320,
+    )
+    r.NgoAidProject.objects.create(
+        unit=unit,
+        name="Chương trình Phát triển vùng",
+        donor="WVI",
+        donor_country="US",
+        sector="education",
+        start_date=d(2025, 1, 10),
+        end_date=d(2026, 12, 31),
+        cash_value_vnd=850_000_000,
+        in_kind_items="Sách vở, bàn ghế",
+        in_kind_value_vnd=120_000_000,
+        beneficiaries=1_250,
+    )
+    r.InformationActivity.objects.create(
+        unit=unit, date=d(2026, 4, 2), channel="website", topic="Giới thiệu văn hóa địa phương", items_count=3
+    )
+    r.TrainingAttendance.objects.create(
+        unit=unit, title="Bồi dưỡng kiến thức đối ngoại", start_date=d(2026, 5, 8), officials_count=2
+    )
     r.ForeignResidentCount.objects.create(unit=unit, as_of_date=d(2026, 6, 1), country="KR", count=14)
 
 
@@ -64,9 +107,16 @@ def _people(unit):
     from doingoai.people.services import organisation_for_unit
 
     organisation = organisation_for_unit(unit=unit)
-    officer = User(username=f"canbo{unit.code}", organisation=organisation, role=User.Role.COMMUNE_OFFICER, full_name="Cán bộ")
-    leader = User(username=f"lanhdao{unit.code}", organisation=organisation, role=User.Role.COMMUNE_LEADER,
-                  full_name="Lãnh đạo", position=User.Position.VICE_CHAIR)
+    officer = User(
+        username=f"canbo{unit.code}", organisation=organisation, role=User.Role.COMMUNE_OFFICER, full_name="Cán bộ"
+    )
+    leader = User(
+        username=f"lanhdao{unit.code}",
+        organisation=organisation,
+        role=User.Role.COMMUNE_LEADER,
+        full_name="Lãnh đạo",
+        position=User.Position.VICE_CHAIR,
+    )
     for user in (officer, leader):
         user.set_unusable_password()
         user.save()
@@ -145,7 +195,9 @@ def main() -> int:
 
     background = None
     if not args.no_worker:
-        lan = User(username="sonv.bench", organisation=organisation_for_unit(unit=province), role=User.Role.PROVINCE_OFFICER)
+        lan = User(
+            username="sonv.bench", organisation=organisation_for_unit(unit=province), role=User.Role.PROVINCE_OFFICER
+        )
         lan.set_unusable_password()
         lan.save()
         with transaction.atomic():
@@ -154,13 +206,19 @@ def main() -> int:
         t0 = time.perf_counter()
         worker = subprocess.Popen(
             [sys.executable, "-m", "django", "db_worker", "--batch", "--no-startup-delay", "--interval", "0.1"],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
         )
         progress = []
         while True:
             job.refresh_from_db()
             progress.append((round(time.perf_counter() - t0, 2), job.done))
-            if job.finished or (worker.poll() is not None and progress[-1][1] == job.done and len(progress) > 1) or time.perf_counter() - t0 > 600:
+            if (
+                job.finished
+                or (worker.poll() is not None and progress[-1][1] == job.done and len(progress) > 1)
+                or time.perf_counter() - t0 > 600
+            ):
                 break
             time.sleep(0.25)
         elapsed = time.perf_counter() - t0
@@ -174,7 +232,10 @@ def main() -> int:
             "zip_kb": round(job.file.size / 1024, 1) if job.file else None,
             "progress_samples": len(progress),
             "distinct_progress_values": len(seen),
-            "progress": [f"{t:.2f} s: {done}/{job.total}" for t, done in progress[:: max(1, len(progress) // 12)] + [progress[-1]]],
+            "progress": [
+                f"{t:.2f} s: {done}/{job.total}"
+                for t, done in progress[:: max(1, len(progress) // 12)] + [progress[-1]]
+            ],
             "errors": job.errors,
             "worker_stderr": (worker.stderr.read().decode()[-500:] if job.status != RenderJob.Status.DONE else ""),
         }

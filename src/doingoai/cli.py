@@ -78,7 +78,9 @@ def units_sync_command():
     from doingoai.units.services import units_sync
 
     result = units_sync()
-    click.echo(f"{result.provinces} tỉnh, {result.communes} xã/phường/đặc khu ({result.created} mới, {result.updated} cập nhật).")
+    click.echo(
+        f"{result.provinces} tỉnh, {result.communes} xã/phường/đặc khu ({result.created} mới, {result.updated} cập nhật)."
+    )
 
 
 @units.command("search")
@@ -233,7 +235,9 @@ def _ingest_paths(paths) -> list:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.is_file() and not any(part.startswith((".", "~$")) for part in p.parts))
+            found += sorted(
+                p for p in path.rglob("*") if p.is_file() and not any(part.startswith((".", "~$")) for part in p.parts)
+            )
         else:
             found.append(path)
     return found
@@ -241,10 +245,16 @@ def _ingest_paths(paths) -> list:
 
 @ingest.command("files")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--json", "as_json", is_flag=True, help="Print the contract: one JSON object per file, one per line (default).")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the contract: one JSON object per file, one per line (default)."
+)
 @click.option("--save", is_flag=True, help="Store each file as the report of its unit (origin ingested, status READ).")
-@click.option("--period", type=PERIOD, default=None, help="With --save: the period (2025, 2026H1) where a document states none.")
-@click.option("--by", "username", default="", help="With --save: the account the upload is made for (its unit sees it).")
+@click.option(
+    "--period", type=PERIOD, default=None, help="With --save: the period (2025, 2026H1) where a document states none."
+)
+@click.option(
+    "--by", "username", default="", help="With --save: the account the upload is made for (its unit sees it)."
+)
 def ingest_files_command(paths, as_json, save, period, username):
     """Read FILE... (or every file in a folder). A file that cannot be read is reported on stderr
     and the exit code is 1; the other files still go on."""
@@ -292,12 +302,20 @@ def ingest_files_command(paths, as_json, save, period, username):
         if document.message:
             click.echo(f"  {document.message}")
     unassigned = batch.documents.filter(outcome=Document.Outcome.UNASSIGNED).count()
-    click.echo(f"Đã đọc {batch.total - failed}/{batch.total} tệp; {unassigned} văn bản chờ cán bộ gán đơn vị, kỳ (trang Đọc báo cáo có sẵn).")
+    click.echo(
+        f"Đã đọc {batch.total - failed}/{batch.total} tệp; {unassigned} văn bản chờ cán bộ gán đơn vị, kỳ (trang Đọc báo cáo có sẵn)."
+    )
     sys.exit(1 if failed else 0)
 
 
 @ingest.command("corrections")
-@click.option("--out", type=click.File("w", encoding="utf-8"), default="-", show_default=True, help="Where to write (- for stdout).")
+@click.option(
+    "--out",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
+    show_default=True,
+    help="Where to write (- for stdout).",
+)
 def ingest_corrections_command(out):
     """Export officers' corrections of what was read, as JSON lines: training data for the reader."""
     _django()
@@ -374,9 +392,13 @@ def report_compose_command(unit_code, period, request_number, as_json):
         click.echo(json.dumps(report_to_contract(report), ensure_ascii=False, indent=1))
         return
     verb = "Đã soạn" if composed.created else "Đã soạn lại"
-    click.echo(f"{verb} báo cáo #{report.pk}: {unit.name}, {chosen.label.lower()}: {report.sections.count()} mục, {report.indicators.count()} chỉ tiêu.")
+    click.echo(
+        f"{verb} báo cáo #{report.pk}: {unit.name}, {chosen.label.lower()}: {report.sections.count()} mục, {report.indicators.count()} chỉ tiêu."
+    )
     if not composed.created:
-        click.echo(f"  {len(composed.refreshed)} mục cập nhật; {len(composed.offered)} mục đã sửa có bản soạn mới chờ chọn.")
+        click.echo(
+            f"  {len(composed.refreshed)} mục cập nhật; {len(composed.offered)} mục đã sửa có bản soạn mới chờ chọn."
+        )
     for warnings in report_figure_warnings(report).values():
         for warning in warnings:
             click.echo(f"  Lưu ý: {warning.message}", err=True)
@@ -401,7 +423,9 @@ def report_render_command(unit_code, period, output, pdf):
     chosen = period
     report = Report.objects.filter(unit=unit, period=chosen.code).order_by("origin").first()
     if report is None:
-        _fail(f"{unit.name} chưa có báo cáo {chosen.label.lower()}: chạy trước doingoai report compose --unit {unit_code} --period {chosen.code}.")
+        _fail(
+            f"{unit.name} chưa có báo cáo {chosen.label.lower()}: chạy trước doingoai report compose --unit {unit_code} --period {chosen.code}."
+        )
     docx_bytes = report_render_docx(report)
     Path(output).write_bytes(docx_bytes)
     if pdf:
@@ -431,9 +455,20 @@ def serve(host, port, workers, no_worker):
         processes.append(subprocess.Popen([sys.executable, "-m", "doingoai.cli", "worker"], env=env))
     web = subprocess.Popen(
         [
-            sys.executable, "-m", "gunicorn", "doingoai.wsgi:application",
-            "--bind", f"{host}:{port}", "--workers", str(workers), "--threads", "4",
-            "--timeout", "120", "--access-logfile", "-",
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "doingoai.wsgi:application",
+            "--bind",
+            f"{host}:{port}",
+            "--workers",
+            str(workers),
+            "--threads",
+            "4",
+            "--timeout",
+            "120",
+            "--access-logfile",
+            "-",
         ],
         env=env,
     )

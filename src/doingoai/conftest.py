@@ -12,7 +12,6 @@ from doingoai.testing import client_for, make_user  # noqa: F401  (re-exported f
 # lib/nd30) also run with `-p no:django`.
 
 
-
 @pytest.fixture(autouse=True)
 def _media_in_tmp(request, tmp_path):
     """Uploads go to a temporary folder; nothing to do for the plain-Python suites."""
@@ -66,9 +65,7 @@ def officer_b(commune_b):
 
 @pytest.fixture
 def leader_a(commune_a):
-    return make_user(
-        "trung", commune_a, "commune_leader", full_name="Đinh Văn Trung", position="pho_chu_tich"
-    )
+    return make_user("trung", commune_a, "commune_leader", full_name="Đinh Văn Trung", position="pho_chu_tich")
 
 
 @pytest.fixture

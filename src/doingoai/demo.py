@@ -47,73 +47,140 @@ def _records(unit: Unit, by: User) -> list:
     if key == "minhlong":
         return [
             r.NgoAidProject(
-                name="Chương trình Phát triển vùng Minh Long", donor="Tổ chức Tầm nhìn Thế giới (WVI)", donor_country="US",
-                sector="education", start_date=d(2025, 1, 10), end_date=d(2026, 12, 31), cash_value_vnd=850_000_000,
-                in_kind_items="Sách vở, bàn ghế cho 4 điểm trường", in_kind_value_vnd=120_000_000, beneficiaries=1_250,
+                name="Chương trình Phát triển vùng Minh Long",
+                donor="Tổ chức Tầm nhìn Thế giới (WVI)",
+                donor_country="US",
+                sector="education",
+                start_date=d(2025, 1, 10),
+                end_date=d(2026, 12, 31),
+                cash_value_vnd=850_000_000,
+                in_kind_items="Sách vở, bàn ghế cho 4 điểm trường",
+                in_kind_value_vnd=120_000_000,
+                beneficiaries=1_250,
                 approval_decision="Quyết định số 112/QĐ-UBND ngày 06/01/2025",
             ),
             r.NgoAidProject(
-                name="Nước sạch cho thôn Gò Chè", donor="Tổ chức Tầm nhìn Thế giới (WVI)", donor_country="US",
-                sector="infrastructure", start_date=d(2026, 2, 20), end_date=d(2026, 8, 30), cash_value_vnd=460_000_000,
-                beneficiaries=320, approval_decision="Quyết định số 45/QĐ-UBND ngày 12/02/2026",
+                name="Nước sạch cho thôn Gò Chè",
+                donor="Tổ chức Tầm nhìn Thế giới (WVI)",
+                donor_country="US",
+                sector="infrastructure",
+                start_date=d(2026, 2, 20),
+                end_date=d(2026, 8, 30),
+                cash_value_vnd=460_000_000,
+                beneficiaries=320,
+                approval_decision="Quyết định số 45/QĐ-UBND ngày 12/02/2026",
             ),
             r.Delegation(
-                direction="in", origin="foreign", partner="Tổ chức Tầm nhìn Thế giới (WVI)", country="US",
-                start_date=d(2026, 3, 12), end_date=d(2026, 3, 12), members_count=4, head="Ông John Miller",
-                purpose="Khảo sát dự án trường học thôn Gò Chè", approval_document="Công văn số 210/SNgV-HCTH",
+                direction="in",
+                origin="foreign",
+                partner="Tổ chức Tầm nhìn Thế giới (WVI)",
+                country="US",
+                start_date=d(2026, 3, 12),
+                end_date=d(2026, 3, 12),
+                members_count=4,
+                head="Ông John Miller",
+                purpose="Khảo sát dự án trường học thôn Gò Chè",
+                approval_document="Công văn số 210/SNgV-HCTH",
             ),
             r.Delegation(
-                direction="in", origin="domestic", partner="Sở Ngoại vụ tỉnh Quảng Ngãi", start_date=d(2025, 9, 18),
-                members_count=3, purpose="Hướng dẫn công tác quản lý viện trợ phi chính phủ nước ngoài",
+                direction="in",
+                origin="domestic",
+                partner="Sở Ngoại vụ tỉnh Quảng Ngãi",
+                start_date=d(2025, 9, 18),
+                members_count=3,
+                purpose="Hướng dẫn công tác quản lý viện trợ phi chính phủ nước ngoài",
             ),
-            r.InformationActivity(date=d(2025, 6, 20), channel="loudspeaker", topic="Tuyên truyền chủ quyền biển, đảo", items_count=12),
-            r.InformationActivity(date=d(2026, 4, 2), channel="website", topic="Giới thiệu văn hóa dân tộc H'rê", items_count=3),
+            r.InformationActivity(
+                date=d(2025, 6, 20), channel="loudspeaker", topic="Tuyên truyền chủ quyền biển, đảo", items_count=12
+            ),
+            r.InformationActivity(
+                date=d(2026, 4, 2), channel="website", topic="Giới thiệu văn hóa dân tộc H'rê", items_count=3
+            ),
             r.TrainingAttendance(
-                title="Bồi dưỡng kiến thức đối ngoại cho cán bộ cấp xã", organiser="Sở Ngoại vụ tỉnh Quảng Ngãi",
-                start_date=d(2025, 10, 8), end_date=d(2025, 10, 9), officials_count=2,
+                title="Bồi dưỡng kiến thức đối ngoại cho cán bộ cấp xã",
+                organiser="Sở Ngoại vụ tỉnh Quảng Ngãi",
+                start_date=d(2025, 10, 8),
+                end_date=d(2025, 10, 9),
+                officials_count=2,
             ),
         ]
     if key == "ducpho":
         return [
             r.ConsularCase(
-                date=d(2025, 8, 5), kind="protection", people_count=1, country="KR",
+                date=d(2025, 8, 5),
+                kind="protection",
+                people_count=1,
+                country="KR",
                 description="Công dân lao động tại Hàn Quốc bị tai nạn lao động, gia đình đề nghị hỗ trợ",
                 outcome="Phối hợp Sở Ngoại vụ liên hệ Đại sứ quán; đã hỗ trợ đưa về nước",
             ),
             r.ConsularCase(
-                date=d(2026, 2, 14), kind="illegal_exit", people_count=2, country="KH",
-                description="Hai công dân xuất cảnh trái phép sang Campuchia", outcome="Đã trở về, được tuyên truyền, giáo dục",
+                date=d(2026, 2, 14),
+                kind="illegal_exit",
+                people_count=2,
+                country="KH",
+                description="Hai công dân xuất cảnh trái phép sang Campuchia",
+                outcome="Đã trở về, được tuyên truyền, giáo dục",
             ),
             r.OverseasVietnameseContribution(
-                date=d(2026, 1, 25), kind="contribution", contributor="Ông Nguyễn Văn Tâm (kiều bào tại Hoa Kỳ)",
-                country="US", value_vnd=150_000_000, description="Tặng 50 suất quà Tết cho hộ nghèo",
+                date=d(2026, 1, 25),
+                kind="contribution",
+                contributor="Ông Nguyễn Văn Tâm (kiều bào tại Hoa Kỳ)",
+                country="US",
+                value_vnd=150_000_000,
+                description="Tặng 50 suất quà Tết cho hộ nghèo",
             ),
             r.ForeignResidentCount(as_of_date=d(2025, 12, 1), country="KR", count=12),
             r.ForeignResidentCount(as_of_date=d(2025, 12, 1), country="CN", count=5),
             r.ForeignResidentCount(as_of_date=d(2026, 6, 1), country="KR", count=14),
-            r.InformationActivity(date=d(2026, 5, 10), channel="meeting", topic="Phổ biến quy định xuất cảnh, lao động ngoài nước", items_count=4),
+            r.InformationActivity(
+                date=d(2026, 5, 10),
+                channel="meeting",
+                topic="Phổ biến quy định xuất cảnh, lao động ngoài nước",
+                items_count=4,
+            ),
         ]
     if key == "lyson":
         return [
             r.Delegation(
-                direction="in", origin="foreign", partner="Tổng Lãnh sự quán Nhật Bản tại Đà Nẵng", country="JP",
-                start_date=d(2025, 7, 22), end_date=d(2025, 7, 23), members_count=5, purpose="Thăm và làm việc về du lịch biển đảo",
+                direction="in",
+                origin="foreign",
+                partner="Tổng Lãnh sự quán Nhật Bản tại Đà Nẵng",
+                country="JP",
+                start_date=d(2025, 7, 22),
+                end_date=d(2025, 7, 23),
+                members_count=5,
+                purpose="Thăm và làm việc về du lịch biển đảo",
             ),
             r.InformationActivity(
-                date=d(2025, 7, 23), channel="press", topic="Phóng viên NHK ghi hình lễ Khao lề thế lính Hoàng Sa",
-                items_count=1, foreign_press=True,
+                date=d(2025, 7, 23),
+                channel="press",
+                topic="Phóng viên NHK ghi hình lễ Khao lề thế lính Hoàng Sa",
+                items_count=1,
+                foreign_press=True,
             ),
         ]
     if key == "boy":
         return [
             r.InternationalAgreement(
-                title="Biên bản ghi nhớ hợp tác quản lý biên giới", partner="Xã Phu Cưa, tỉnh Attapeu", country="LA",
-                signed_date=d(2025, 11, 5), status="in_force", expiry_date=d(2028, 11, 5),
+                title="Biên bản ghi nhớ hợp tác quản lý biên giới",
+                partner="Xã Phu Cưa, tỉnh Attapeu",
+                country="LA",
+                signed_date=d(2025, 11, 5),
+                status="in_force",
+                expiry_date=d(2028, 11, 5),
             ),
             r.Delegation(
-                direction="out", origin="foreign", partner="Huyện Phu Vông, tỉnh Attapeu", country="LA",
-                start_date=d(2026, 4, 14), end_date=d(2026, 4, 15), members_count=6, head="Chủ tịch UBND xã",
-                purpose="Giao lưu hữu nghị dịp Tết Bunpimay", approval_document="Quyết định số 88/QĐ-UBND",
+                direction="out",
+                origin="foreign",
+                partner="Huyện Phu Vông, tỉnh Attapeu",
+                country="LA",
+                start_date=d(2026, 4, 14),
+                end_date=d(2026, 4, 15),
+                members_count=6,
+                head="Chủ tịch UBND xã",
+                purpose="Giao lưu hữu nghị dịp Tết Bunpimay",
+                approval_document="Quyết định số 88/QĐ-UBND",
             ),
         ]
     return []
@@ -180,10 +247,17 @@ def _demo_report_request(*, province, communes, users) -> str:
         # The deadline stays a few days ahead, so the demo dashboard counts days left ("còn 5 ngày").
         deadline = max(d(2026, 6, 19), timezone.localdate() + dt.timedelta(days=5))
         request = ReportRequest.objects.create(
-            province=province, number=REQUEST_NUMBER, date=d(2026, 6, 5), issuer="Sở Ngoại vụ tỉnh Quảng Ngãi",
+            province=province,
+            number=REQUEST_NUMBER,
+            date=d(2026, 6, 5),
+            issuer="Sở Ngoại vụ tỉnh Quảng Ngãi",
             subject="báo cáo kết quả công tác đối ngoại 6 tháng đầu năm và phương hướng, nhiệm vụ 6 tháng cuối năm 2026",
-            period="2026H1", window_start=d(2025, 12, 15), window_end=d(2026, 6, 14), deadline=deadline,
-            outline=outline, created_by=officer,
+            period="2026H1",
+            window_start=d(2025, 12, 15),
+            window_end=d(2026, 6, 14),
+            deadline=deadline,
+            outline=outline,
+            created_by=officer,
         )
         request.communes.set(Unit.objects.filter(province=province, is_active=True))
     minhlong = communes["minhlong"]

@@ -250,9 +250,7 @@ STORAGES = {
 # --- Background work: the database is the only queue --------------------------------
 TASKS = {
     "default": {
-        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
-        if TESTING
-        else "django_tasks_db.DatabaseBackend",
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend" if TESTING else "django_tasks_db.DatabaseBackend",
         "QUEUES": ["default"],
     }
 }

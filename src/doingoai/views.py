@@ -7,7 +7,9 @@ from doingoai.lib.periods import Period
 
 from .dashboard import communes_of_province, dashboard_for_commune, role_of
 
-ERROR_CSRF = "Trang đã quá hạn hoặc bị gửi hai lần. Hãy tải lại trang rồi thử lại: dữ liệu bạn gõ vẫn còn trên trang trước."
+ERROR_CSRF = (
+    "Trang đã quá hạn hoặc bị gửi hai lần. Hãy tải lại trang rồi thử lại: dữ liệu bạn gõ vẫn còn trên trang trước."
+)
 
 
 @login_required

@@ -12,4 +12,3 @@ class TokenAuth(HttpBearer):
             # Services and the audit log read request.user, as for a signed-in page.
             request.user = user
         return user
-

@@ -91,7 +91,9 @@ def document_upload(request, file: UploadedFile = File(...), period: str | None 
         return 413, {"detail": services.ERROR_UPLOAD_TOO_BIG.format(mb=limit // (1024 * 1024))}
     try:
         chosen = Period.parse(period) if period else None
-        batch = services.batch_create(files=[(file.name, file.read())], by=request.user, period=chosen, source=Batch.Source.API)
+        batch = services.batch_create(
+            files=[(file.name, file.read())], by=request.user, period=chosen, source=Batch.Source.API
+        )
     except (ValueError, services.IngestError) as error:
         return 400, {"detail": str(error)}
     if batch.total > 1:

@@ -48,7 +48,9 @@ def _save(request, record_type: RecordType, data: dict, instance):
 
 def _register(record_type: RecordType) -> None:
     name = "".join(part.capitalize() for part in record_type.code.split("-"))
-    out_schema = create_schema(record_type.model, name=f"{name}Out", fields=["id", *record_type.fields, "created_at", "updated_at"])
+    out_schema = create_schema(
+        record_type.model, name=f"{name}Out", fields=["id", *record_type.fields, "created_at", "updated_at"]
+    )
     in_schema = create_model(
         f"{name}In",
         __base__=Schema,
@@ -57,7 +59,13 @@ def _register(record_type: RecordType) -> None:
     base = f"/{record_type.code}"
     tag = [record_type.label]
 
-    @router.get(base, response=list[out_schema], tags=tag, operation_id=f"{name}_list", summary=f"Danh sách: {record_type.label}")
+    @router.get(
+        base,
+        response=list[out_schema],
+        tags=tag,
+        operation_id=f"{name}_list",
+        summary=f"Danh sách: {record_type.label}",
+    )
     @paginate(LimitOffsetPagination)
     def record_list(request, period: str | None = None):
         unit = _commune_unit(request)
@@ -67,25 +75,49 @@ def _register(record_type: RecordType) -> None:
             raise Http404(str(error)) from None
         return services.record_list(unit=unit, record_type=record_type, period=chosen)
 
-    @router.post(base, response={201: out_schema, 422: ErrorOut}, tags=tag, operation_id=f"{name}_create", summary=f"Ghi mới: {record_type.item_name}")
+    @router.post(
+        base,
+        response={201: out_schema, 422: ErrorOut},
+        tags=tag,
+        operation_id=f"{name}_create",
+        summary=f"Ghi mới: {record_type.item_name}",
+    )
     def record_create(request, payload: in_schema):
         unit = _commune_unit(request)
         data = {k: v for k, v in payload.dict().items() if v is not None}
         return _save(request, record_type, data, record_type.model(unit=unit))
 
-    @router.get(base + "/{pk}", response=out_schema, tags=tag, operation_id=f"{name}_read", summary=f"Xem: {record_type.item_name}")
+    @router.get(
+        base + "/{pk}",
+        response=out_schema,
+        tags=tag,
+        operation_id=f"{name}_read",
+        summary=f"Xem: {record_type.item_name}",
+    )
     def record_read(request, pk: int):
         _commune_unit(request)
         return services.get_record_for_user(request.user, record_type, pk)
 
-    @router.put(base + "/{pk}", response={200: out_schema, 422: ErrorOut}, tags=tag, operation_id=f"{name}_update", summary=f"Sửa: {record_type.item_name}")
+    @router.put(
+        base + "/{pk}",
+        response={200: out_schema, 422: ErrorOut},
+        tags=tag,
+        operation_id=f"{name}_update",
+        summary=f"Sửa: {record_type.item_name}",
+    )
     def record_update(request, pk: int, payload: in_schema):
         _commune_unit(request)
         record = services.get_record_for_user(request.user, record_type, pk)
         data = {k: v for k, v in payload.dict().items() if v is not None}
         return _save(request, record_type, data, record)
 
-    @router.patch(base + "/{pk}", response={200: out_schema, 422: ErrorOut}, tags=tag, operation_id=f"{name}_patch", summary=f"Sửa một phần: {record_type.item_name}")
+    @router.patch(
+        base + "/{pk}",
+        response={200: out_schema, 422: ErrorOut},
+        tags=tag,
+        operation_id=f"{name}_patch",
+        summary=f"Sửa một phần: {record_type.item_name}",
+    )
     def record_patch(request, pk: int, payload: in_schema):
         _commune_unit(request)
         record = services.get_record_for_user(request.user, record_type, pk)
@@ -93,7 +125,13 @@ def _register(record_type: RecordType) -> None:
         data.update(payload.dict(exclude_unset=True))
         return _save(request, record_type, {k: v for k, v in data.items() if v is not None}, record)
 
-    @router.delete(base + "/{pk}", response={204: None}, tags=tag, operation_id=f"{name}_delete", summary=f"Xóa: {record_type.item_name}")
+    @router.delete(
+        base + "/{pk}",
+        response={204: None},
+        tags=tag,
+        operation_id=f"{name}_delete",
+        summary=f"Xóa: {record_type.item_name}",
+    )
     def record_delete(request, pk: int):
         _commune_unit(request)
         record = services.get_record_for_user(request.user, record_type, pk)

@@ -147,8 +147,15 @@ def _detail(report: Report) -> dict:
     warnings = services.report_figure_warnings(report)
     sections = [
         {
-            "id": s.pk, "position": s.position, "code": s.code, "heading": s.heading, "level": s.level,
-            "is_group": s.is_group, "text": s.text, "version": s.version, "proposed_text": s.proposed_text,
+            "id": s.pk,
+            "position": s.position,
+            "code": s.code,
+            "heading": s.heading,
+            "level": s.level,
+            "is_group": s.is_group,
+            "text": s.text,
+            "version": s.version,
+            "proposed_text": s.proposed_text,
             "warnings": [w.message for w in warnings.get(s.pk, [])],
         }
         for s in report.sections.all()
@@ -164,7 +171,11 @@ def _answers(view):
         try:
             return view(request, *args, **kwargs)
         except SectionConflict as conflict:
-            return 409, {"detail": str(conflict), "current_text": conflict.section.text, "current_version": conflict.section.version}
+            return 409, {
+                "detail": str(conflict),
+                "current_text": conflict.section.text,
+                "current_version": conflict.section.version,
+            }
         except PermissionDenied as error:
             return 403, {"detail": str(error.args[0]) if error.args else "Không được phép."}
         except (ReportError, ComposeError, ValueError) as error:
@@ -196,7 +207,9 @@ def report_list(request, period: str | None = None, status: str | None = None):
     return [_out(r) for r in reports]
 
 
-@router.post("", response={201: ReportDetailOut, **REFUSALS, 409: ErrorOut}, summary="Tạo báo cáo: soạn từ ghi chép của kỳ")
+@router.post(
+    "", response={201: ReportDetailOut, **REFUSALS, 409: ErrorOut}, summary="Tạo báo cáo: soạn từ ghi chép của kỳ"
+)
 @_answers
 def report_create(request, payload: ComposeIn):
     user = _commune_user(request)
@@ -214,7 +227,11 @@ def report_read(request, pk: int):
     return _detail(get_report_for_user(request.user, pk))
 
 
-@router.post("/{pk}/compose", response={200: ReportDetailOut, **REFUSALS}, summary="Soạn lại từ ghi chép (không ghi đè phần đã sửa)")
+@router.post(
+    "/{pk}/compose",
+    response={200: ReportDetailOut, **REFUSALS},
+    summary="Soạn lại từ ghi chép (không ghi đè phần đã sửa)",
+)
 @_answers
 def report_recompose(request, pk: int):
     report = get_report_for_user(request.user, pk)
@@ -237,8 +254,15 @@ def section_update(request, pk: int, section_id: int, payload: SectionIn):
     saved = services.report_section_save(section=section, text=payload.text, version=payload.version, by=request.user)
     warnings = services.report_figure_warnings(report).get(saved.pk, [])
     return 200, {
-        "id": saved.pk, "position": saved.position, "code": saved.code, "heading": saved.heading, "level": saved.level,
-        "is_group": saved.is_group, "text": saved.text, "version": saved.version, "proposed_text": saved.proposed_text,
+        "id": saved.pk,
+        "position": saved.position,
+        "code": saved.code,
+        "heading": saved.heading,
+        "level": saved.level,
+        "is_group": saved.is_group,
+        "text": saved.text,
+        "version": saved.version,
+        "proposed_text": saved.proposed_text,
         "warnings": [w.message for w in warnings],
     }
 
@@ -250,7 +274,9 @@ def report_submit(request, pk: int):
     return 200, _out(services.report_submit_for_approval(report=report, by=request.user))
 
 
-@router.post("/{pk}/approve", response={200: ReportOut, **REFUSALS}, summary="Lãnh đạo duyệt: cấp số, ghi ngày, khóa báo cáo")
+@router.post(
+    "/{pk}/approve", response={200: ReportOut, **REFUSALS}, summary="Lãnh đạo duyệt: cấp số, ghi ngày, khóa báo cáo"
+)
 @_answers
 def report_approve(request, pk: int, payload: ApproveIn):
     report = get_report_for_user(request.user, pk)
@@ -315,13 +341,17 @@ def request_read(request, pk: int):
     return get_request_for_user(request.user, pk)
 
 
-@requests_router.post("", response={201: RequestOut, **REFUSALS}, summary="Ra (tỉnh) hoặc nhập (xã) văn bản đề nghị báo cáo")
+@requests_router.post(
+    "", response={201: RequestOut, **REFUSALS}, summary="Ra (tỉnh) hoặc nhập (xã) văn bản đề nghị báo cáo"
+)
 @_answers
 def request_create(request, payload: RequestIn):
     from doingoai.units.models import Unit
 
     user = request.user
-    outline = Outline.objects.filter(pk=payload.outline_id, province=user.province).first() if payload.outline_id else None
+    outline = (
+        Outline.objects.filter(pk=payload.outline_id, province=user.province).first() if payload.outline_id else None
+    )
     communes = None
     if payload.communes and not user.is_commune_user:
         communes = list(Unit.objects.filter(code__in=payload.communes).exclude(level=Unit.Level.PROVINCE))
@@ -343,7 +373,9 @@ def request_create(request, payload: RequestIn):
     return 201, created
 
 
-@requests_router.post("/{pk}/remind", response={200: dict, **REFUSALS}, summary="Nhắc các xã chưa gửi báo cáo (mỗi xã một lần một ngày)")
+@requests_router.post(
+    "/{pk}/remind", response={200: dict, **REFUSALS}, summary="Nhắc các xã chưa gửi báo cáo (mỗi xã một lần một ngày)"
+)
 @_answers
 def request_remind(request, pk: int):
     asked = get_request_for_user(request.user, pk)

@@ -20,7 +20,11 @@ def unit_list(request, level: str | None = None, province: int | None = None, q:
         province_unit = services.unit_by_code(code=province, province=True) if province else None
         wanted = "commune" if level == "commune" else level
         return services.unit_search(query=q, province=province_unit, level=wanted, limit=50)
-    units = Unit.objects.filter(is_active=True).select_related("province").order_by("level" if not level else "name", "code")
+    units = (
+        Unit.objects.filter(is_active=True)
+        .select_related("province")
+        .order_by("level" if not level else "name", "code")
+    )
     if level:
         units = units.filter(level__in=LEVELS.get(level, [level]))
     if province:

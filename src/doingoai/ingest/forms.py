@@ -8,7 +8,7 @@ from django.conf import settings
 from doingoai.lib import vn
 from doingoai.lib.catalogues import INDICATORS, INDICATORS_BY_CODE, SECTIONS
 from doingoai.lib.formfields import ERROR_REQUIRED
-from doingoai.lib.periods import HALF, QUARTER, YEAR, Period
+from doingoai.lib.periods import HALF, QUARTER, Period
 
 ERROR_FILES_TOO_BIG = "Các tệp đã chọn quá lớn (tối đa {mb} MB mỗi lần tải lên): hãy tải thành nhiều lần."
 ERROR_PERIOD = "Hãy chọn kỳ báo cáo trong danh sách."
@@ -131,7 +131,9 @@ class PlaceForm(forms.Form):
 
 class SectionCodeForm(forms.Form):
     code = forms.ChoiceField(
-        label="Mã mục", choices=[(s.code, f"{s.label} ({s.code})") for s in SECTIONS], error_messages={"required": ERROR_REQUIRED}
+        label="Mã mục",
+        choices=[(s.code, f"{s.label} ({s.code})") for s in SECTIONS],
+        error_messages={"required": ERROR_REQUIRED},
     )
 
 

@@ -41,7 +41,12 @@ class Batch(models.Model):
         "units.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="đơn vị tải lên"
     )
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="người tải lên"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="người tải lên",
     )
     source = models.CharField("cách tải", max_length=4, choices=Source.choices, default=Source.WEB)
     period = models.CharField("kỳ mặc định", max_length=8, blank=True)  # applies where a document states none
@@ -91,7 +96,12 @@ class Document(models.Model):
         "units.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="đơn vị tải lên"
     )
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="người tải lên"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="người tải lên",
     )
     file = models.FileField("tệp gốc", upload_to=_document_path, max_length=300, blank=True)
     original_name = models.CharField("tên tệp", max_length=255)
@@ -104,7 +114,12 @@ class Document(models.Model):
     period_stated = models.CharField("kỳ văn bản ghi", max_length=8, blank=True)
     period_differs = models.BooleanField("kỳ khác kỳ đã chọn", default=False)
     report = models.ForeignKey(
-        "reports.Report", on_delete=models.SET_NULL, null=True, blank=True, related_name="ingest_documents", verbose_name="báo cáo"
+        "reports.Report",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="ingest_documents",
+        verbose_name="báo cáo",
     )
     contract = models.JSONField("kết quả đọc", default=dict, blank=True)  # the reader's output as read, never edited
     text = models.TextField("nội dung văn bản", blank=True)  # what the review screen shows beside the result
@@ -161,7 +176,14 @@ class Correction(models.Model):
     new_value = models.JSONField("giá trị sửa", null=True, blank=True)
     evidence = models.TextField("căn cứ trong văn bản", blank=True)
     source_name = models.CharField("tên tệp", max_length=255, blank=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="người sửa")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="người sửa",
+    )
     at = models.DateTimeField("lúc", default=timezone.now)
 
     history = HistoricalRecords()

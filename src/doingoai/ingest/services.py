@@ -143,7 +143,9 @@ def documents_visible_to(user: User) -> QuerySet:
     if scope is None:
         return documents if user.is_authenticated and user.is_superuser else documents.none()
     if scope.is_province:
-        confirmed_here = Q(report__status=Report.Status.CONFIRMED) & (Q(report__unit=scope) | Q(report__unit__province=scope))
+        confirmed_here = Q(report__status=Report.Status.CONFIRMED) & (
+            Q(report__unit=scope) | Q(report__unit__province=scope)
+        )
         return documents.filter(Q(owner_unit=scope) | confirmed_here)
     return documents.filter(Q(owner_unit=scope) | Q(report__unit=scope))
 
@@ -175,7 +177,9 @@ def document_list(*, user: User, state: str = "") -> QuerySet:
     """Documents in the user's scope, by state: "cho-xac-nhan", "chua-gan", "da-xac-nhan", "khong-doc-duoc"."""
     documents = documents_visible_to(user).order_by("-created_at", "-id")
     if state == "cho-xac-nhan":
-        return documents.filter(report__status=Report.Status.READ, report__unit__isnull=False).exclude(report__period="")
+        return documents.filter(report__status=Report.Status.READ, report__unit__isnull=False).exclude(
+            report__period=""
+        )
     if state == "chua-gan":
         return documents_unassigned(user=user)
     if state == "da-xac-nhan":
@@ -294,7 +298,8 @@ def _visible_members(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
     return [
         info
         for info in archive.infolist()
-        if not info.is_dir() and not any(info.filename.startswith(p) or PurePath(info.filename).name.startswith(p) for p in HIDDEN_PREFIXES)
+        if not info.is_dir()
+        and not any(info.filename.startswith(p) or PurePath(info.filename).name.startswith(p) for p in HIDDEN_PREFIXES)
     ]
 
 
@@ -571,12 +576,16 @@ def _default_owner(contract: dict, unit: Unit | None) -> Unit | None:
         return unit.province_unit
     province = (contract.get("meta") or {}).get("province")
     if province:
-        return Unit.objects.filter(level=Unit.Level.PROVINCE, name__in=[province, province.removeprefix("Tỉnh ")]).first()
+        return Unit.objects.filter(
+            level=Unit.Level.PROVINCE, name__in=[province, province.removeprefix("Tỉnh ")]
+        ).first()
     return None
 
 
 @transaction.atomic
-def document_store(*, document: Document, contract: dict, text: str = "", kind: str = "", by: User | None = None) -> Document:
+def document_store(
+    *, document: Document, contract: dict, text: str = "", kind: str = "", by: User | None = None
+) -> Document:
     """Store a read contract as the report of its unit and period (origin ingested, status READ).
 
     Re-reading a unit and period replaces the earlier read, unless that one is
@@ -606,7 +615,9 @@ def document_store(*, document: Document, contract: dict, text: str = "", kind: 
         if report is not None and report.status != Report.Status.READ:
             document.outcome = Document.Outcome.KEPT
             document.report = None
-            document.message = " ".join([NOTE_KEPT.format(unit=reading.unit.name, period=reading.period.phrase), *notes])
+            document.message = " ".join(
+                [NOTE_KEPT.format(unit=reading.unit.name, period=reading.period.phrase), *notes]
+            )
             document.save()
             return document
         if report is not None:
@@ -655,7 +666,9 @@ def _editable_report(document: Document) -> Report:
     return report
 
 
-def _correction(*, document: Document, report: Report, field_: str, target: str, old, new, evidence: str, by) -> Correction:
+def _correction(
+    *, document: Document, report: Report, field_: str, target: str, old, new, evidence: str, by
+) -> Correction:
     correction = Correction(
         owner_unit=document.owner_unit,
         document=document,
@@ -710,13 +723,25 @@ def document_place(*, document: Document, unit: Unit, period: Period, by: User |
     if report.unit_id != unit.pk:
         evidence = ", ".join(str(meta[k]) for k in ("unit_name", "province") if meta.get(k))
         _correction(
-            document=document, report=report, field_=Correction.Field.UNIT, target="unit",
-            old=_unit_value(report.unit), new=_unit_value(unit), evidence=evidence, by=by,
+            document=document,
+            report=report,
+            field_=Correction.Field.UNIT,
+            target="unit",
+            old=_unit_value(report.unit),
+            new=_unit_value(unit),
+            evidence=evidence,
+            by=by,
         )
     if report.period != period.code:
         _correction(
-            document=document, report=report, field_=Correction.Field.PERIOD, target="period",
-            old=report.period or None, new=period.code, evidence=meta.get("summary") or "", by=by,
+            document=document,
+            report=report,
+            field_=Correction.Field.PERIOD,
+            target="period",
+            old=report.period or None,
+            new=period.code,
+            evidence=meta.get("summary") or "",
+            by=by,
         )
     report.unit = unit
     report.period = period.code
@@ -741,8 +766,14 @@ def section_recode(*, document: Document, position: int, code: str, by: User | N
     if section.code == code:
         return
     _correction(
-        document=document, report=report, field_=Correction.Field.SECTION_CODE, target=section.heading,
-        old=section.code, new=code, evidence=section.text[:1000], by=by,
+        document=document,
+        report=report,
+        field_=Correction.Field.SECTION_CODE,
+        target=section.heading,
+        old=section.code,
+        new=code,
+        evidence=section.text[:1000],
+        by=by,
     )
     section.code = code
     section._history_user = by
@@ -750,7 +781,9 @@ def section_recode(*, document: Document, position: int, code: str, by: User | N
 
 
 @transaction.atomic
-def fact_correct(*, document: Document, indicator: str, value: int | None, by: User | None, evidence: str = "") -> IndicatorValue:
+def fact_correct(
+    *, document: Document, indicator: str, value: int | None, by: User | None, evidence: str = ""
+) -> IndicatorValue:
     """Set an indicator's value as the document states it: a number, 0, or None for "not stated".
 
     A fact the reader missed is added (source: correction). The reader's own
@@ -774,15 +807,27 @@ def fact_correct(*, document: Document, indicator: str, value: int | None, by: U
         current._history_user = by
         current.save()
         _correction(
-            document=document, report=report, field_=Correction.Field.FACT_ADDED, target=indicator,
-            old=None, new=value, evidence=evidence, by=by,
+            document=document,
+            report=report,
+            field_=Correction.Field.FACT_ADDED,
+            target=indicator,
+            old=None,
+            new=value,
+            evidence=evidence,
+            by=by,
         )
         return current
     if current.value == value and (not evidence or evidence == current.evidence):
         return current
     _correction(
-        document=document, report=report, field_=Correction.Field.FACT_VALUE, target=indicator,
-        old=current.value, new=value, evidence=evidence or current.evidence, by=by,
+        document=document,
+        report=report,
+        field_=Correction.Field.FACT_VALUE,
+        target=indicator,
+        old=current.value,
+        new=value,
+        evidence=evidence or current.evidence,
+        by=by,
     )
     if current.source != IndicatorValue.Source.CORRECTION:
         current.corrected_from = current.value  # what the reader read, kept once
@@ -914,9 +959,11 @@ def correction_to_dict(correction: Correction) -> dict:
 
 def corrections_export(*, out: TextIO, corrections: QuerySet | None = None) -> int:
     """Write corrections as JSON lines (one object per line, oldest first); return how many."""
-    rows = (corrections if corrections is not None else Correction.objects.all()).select_related(
-        "by", "document", "report__unit"
-    ).order_by("at", "id")
+    rows = (
+        (corrections if corrections is not None else Correction.objects.all())
+        .select_related("by", "document", "report__unit")
+        .order_by("at", "id")
+    )
     count = 0
     for correction in rows.iterator(chunk_size=500):
         out.write(json.dumps(correction_to_dict(correction), ensure_ascii=False) + "\n")

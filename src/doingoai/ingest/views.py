@@ -132,7 +132,11 @@ def document_list_view(request):
 def unassigned_view(request):
     documents = services.documents_unassigned(user=request.user)[:50]
     rows = [
-        {"document": d, "form": _place_form(request, d), "candidates": services.unit_candidates(user=request.user, document=d, query="")}
+        {
+            "document": d,
+            "form": _place_form(request, d),
+            "candidates": services.unit_candidates(user=request.user, document=d, query=""),
+        }
         for d in documents
     ]
     return render(request, "ingest/unassigned.html", {"rows": rows})
@@ -147,7 +151,10 @@ def _safe_next(request) -> str:
 
 def _place_form(request, document, data=None):
     report = document.report
-    initial = {"unit": report.unit_id if report else None, "period": report.period or document.period_stated if report else None}
+    initial = {
+        "unit": report.unit_id if report else None,
+        "period": report.period or document.period_stated if report else None,
+    }
     return PlaceForm(data, units=services.units_for_placing(user=request.user, document=document), initial=initial)
 
 
@@ -157,7 +164,9 @@ def unit_options_view(request, pk):
     document = get_document_for_user(request.user, pk)
     query = request.GET.get("q", "")
     candidates = services.unit_candidates(user=request.user, document=document, query=query)
-    return render(request, "ingest/_unit_options.html", {"document": document, "candidates": candidates, "query": query})
+    return render(
+        request, "ingest/_unit_options.html", {"document": document, "candidates": candidates, "query": query}
+    )
 
 
 def _fact_rows(report, errors=None, posted=None) -> list[dict]:
@@ -171,13 +180,15 @@ def _fact_rows(report, errors=None, posted=None) -> list[dict]:
             continue
         typed = bool(error) and posted is not None and posted.get("indicator") == indicator.code
         stated = value is not None and value.value is not None
-        rows.append({
-            "indicator": indicator,
-            "value": value,
-            "error": error,
-            "shown": posted.get("value", "") if typed else (vn.format_number(value.value) if stated else ""),
-            "not_stated": bool(posted.get("not_stated")) if typed else not stated,
-        })
+        rows.append(
+            {
+                "indicator": indicator,
+                "value": value,
+                "error": error,
+                "shown": posted.get("value", "") if typed else (vn.format_number(value.value) if stated else ""),
+                "not_stated": bool(posted.get("not_stated")) if typed else not stated,
+            }
+        )
     return rows
 
 
@@ -235,15 +246,23 @@ def section_code_view(request, pk, position):
     error = None if form.is_valid() else services.ERROR_SECTION_CODE
     try:
         if error is None:
-            services.section_recode(document=document, position=position, code=form.cleaned_data["code"], by=request.user)
+            services.section_recode(
+                document=document, position=position, code=form.cleaned_data["code"], by=request.user
+            )
     except IngestError as refused:
         error = str(refused)
     if request.htmx:
         section = document.report.sections.filter(position=position).first() if document.report else None
         if section is None:
             raise Http404(services.ERROR_SECTION_MISSING)
-        context = {"document": document, "section": section, "section_choices": SECTION_CHOICES, "editable": True,
-                   "error": error, "saved": error is None}
+        context = {
+            "document": document,
+            "section": section,
+            "section_choices": SECTION_CHOICES,
+            "editable": True,
+            "error": error,
+            "saved": error is None,
+        }
         return render(request, "ingest/_section.html", context)
     if error:
         messages.error(request, error)
@@ -261,7 +280,11 @@ def fact_view(request, pk):
         data = form.cleaned_data
         try:
             services.fact_correct(
-                document=document, indicator=data["indicator"], value=data["number"], by=request.user, evidence=data["evidence"]
+                document=document,
+                indicator=data["indicator"],
+                value=data["number"],
+                by=request.user,
+                evidence=data["evidence"],
             )
         except IngestError as error:
             form.add_error(None, str(error))
@@ -283,7 +306,11 @@ def _fact_response(request, document, form):
         context = {"document": document, "row": rows[0], "editable": editable, "saved": form.is_valid()}
         return render(request, "ingest/_fact.html", context)
     context = _review_context(
-        request, document, fact_errors=None if adding else errors, posted=request.POST, add_form=form if adding else None
+        request,
+        document,
+        fact_errors=None if adding else errors,
+        posted=request.POST,
+        add_form=form if adding else None,
     )
     return render(request, "ingest/review.html", context, status=200 if form.is_valid() else 400)
 

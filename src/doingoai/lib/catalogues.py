@@ -97,11 +97,15 @@ SECTIONS: tuple[Section, ...] = (
 
 INDICATORS: tuple[Indicator, ...] = (
     Indicator("delegations_out", "Đoàn ra", "đoàn", FLOW, "delegations", "Đoàn của địa phương đi nước ngoài"),
-    Indicator("delegations_in_foreign", "Đoàn vào (nước ngoài)", "đoàn", FLOW, "delegations", "Đoàn nước ngoài đến địa phương"),
+    Indicator(
+        "delegations_in_foreign", "Đoàn vào (nước ngoài)", "đoàn", FLOW, "delegations", "Đoàn nước ngoài đến địa phương"
+    ),
     Indicator("delegations_in_domestic", "Đoàn trong nước đến làm việc", "đoàn", FLOW, "delegations"),
     Indicator("agreements_signed", "Thỏa thuận quốc tế ký kết", "thỏa thuận", FLOW, "international_agreements"),
     Indicator("conferences_international", "Hội nghị, hội thảo quốc tế", "hội nghị", FLOW, "international_conferences"),
-    Indicator("ngo_projects", "Dự án, chương trình viện trợ PCPNN", "dự án", STOCK, "ngo_aid", "Đang thực hiện trong kỳ"),
+    Indicator(
+        "ngo_projects", "Dự án, chương trình viện trợ PCPNN", "dự án", STOCK, "ngo_aid", "Đang thực hiện trong kỳ"
+    ),
     Indicator("ngo_aid_value_vnd", "Giá trị viện trợ PCPNN tiếp nhận", "đồng", FLOW, "ngo_aid", money=True),
     Indicator("ngo_beneficiaries", "Người hưởng lợi từ viện trợ PCPNN", "người", FLOW, "ngo_aid"),
     Indicator("foreigners_resident", "Người nước ngoài cư trú, làm việc", "người", STOCK, "consular_affairs"),

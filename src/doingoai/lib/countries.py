@@ -16,7 +16,9 @@ _ALIASES = {"uc": "AU", "my": "US", "anh": "GB", "han quoc": "KR", "trieu tien":
 def country_choices() -> tuple[tuple[str, str], ...]:
     """(ISO code, Vietnamese name), sorted by name as a Vietnamese reader expects."""
     names = Locale("vi").territories
-    pairs = [(code, name) for code, name in names.items() if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES]
+    pairs = [
+        (code, name) for code, name in names.items() if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
+    ]
     return tuple(sorted(pairs, key=lambda pair: fold(pair[1])))
 
 

@@ -19,7 +19,9 @@ class VNDateField(forms.Field):
     def __init__(self, **kwargs):
         kwargs.setdefault(
             "widget",
-            forms.TextInput(attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off", "size": 10}),
+            forms.TextInput(
+                attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off", "size": 10}
+            ),
         )
         super().__init__(**kwargs)
 

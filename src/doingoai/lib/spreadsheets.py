@@ -87,7 +87,9 @@ def write_workbook(sheets: list[tuple[str, list[str], list[list]]], widths: dict
         for row in rows:
             sheet.append(row)
         for index, name in enumerate(header, start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = (widths or {}).get(name, max(12, min(40, len(name) + 4)))
+            sheet.column_dimensions[get_column_letter(index)].width = (widths or {}).get(
+                name, max(12, min(40, len(name) + 4))
+            )
         sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -10,7 +10,10 @@ class UserAdmin(BaseUserAdmin, SimpleHistoryAdmin):
     list_display = ("username", "full_name", "role", "organisation", "is_active")
     list_filter = ("role", "is_active")
     search_fields = ("username", "full_name", "email")
-    fieldsets = (*BaseUserAdmin.fieldsets, ("doingoai", {"fields": ("organisation", "role", "full_name", "position", "phone")}))
+    fieldsets = (
+        *BaseUserAdmin.fieldsets,
+        ("doingoai", {"fields": ("organisation", "role", "full_name", "position", "phone")}),
+    )
 
 
 @admin.register(Organisation)

@@ -21,12 +21,20 @@ class TokenForm(forms.Form):
 
 
 class AccountsImportForm(forms.Form):
-    file = forms.FileField(label="Tệp Excel danh sách tài khoản (.xlsx)", error_messages={"required": "Hãy chọn tệp Excel."})
+    file = forms.FileField(
+        label="Tệp Excel danh sách tài khoản (.xlsx)", error_messages={"required": "Hãy chọn tệp Excel."}
+    )
 
 
 class AccountsMoveForm(forms.Form):
-    source = forms.IntegerField(label="Mã xã, phường cũ (chuyển đi)", error_messages={"required": "Hãy nhập mã đơn vị.", "invalid": "Mã đơn vị là một số."})
-    target = forms.IntegerField(label="Mã xã, phường mới (chuyển đến)", error_messages={"required": "Hãy nhập mã đơn vị.", "invalid": "Mã đơn vị là một số."})
+    source = forms.IntegerField(
+        label="Mã xã, phường cũ (chuyển đi)",
+        error_messages={"required": "Hãy nhập mã đơn vị.", "invalid": "Mã đơn vị là một số."},
+    )
+    target = forms.IntegerField(
+        label="Mã xã, phường mới (chuyển đến)",
+        error_messages={"required": "Hãy nhập mã đơn vị.", "invalid": "Mã đơn vị là một số."},
+    )
 
     def __init__(self, *args, province: Unit | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -53,4 +61,6 @@ class AccountsMoveForm(forms.Form):
 
 
 class ReceiverForm(forms.Form):
-    receiver = forms.ChoiceField(label="Cơ quan nhận báo cáo của các xã", choices=Unit.Receiver.choices, widget=forms.RadioSelect)
+    receiver = forms.ChoiceField(
+        label="Cơ quan nhận báo cáo của các xã", choices=Unit.Receiver.choices, widget=forms.RadioSelect
+    )

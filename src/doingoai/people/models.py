@@ -23,7 +23,9 @@ class Organisation(models.Model):
         PROVINCIAL_OFFICE = "van_phong_ubnd", "Văn phòng UBND tỉnh"
         PROVINCIAL_COMMITTEE = "ubnd_tinh", "Ủy ban nhân dân tỉnh"
 
-    unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="organisations", verbose_name="đơn vị")
+    unit = models.ForeignKey(
+        "units.Unit", on_delete=models.PROTECT, related_name="organisations", verbose_name="đơn vị"
+    )
     kind = models.CharField("loại cơ quan", max_length=16, choices=Kind.choices)
     name = models.CharField("tên đầy đủ", max_length=200)  # "Ủy ban nhân dân phường Đức Phổ"
     header_parent = models.CharField(

@@ -166,10 +166,15 @@ def account_rows(header: list[str], rows: list[tuple[int, list]]) -> list[tuple[
     """Sheet rows (by number) to dicts keyed by ACCOUNT_COLUMNS, matching headers without diacritics."""
     by_label = {fold(label): key for key, label in ACCOUNT_COLUMNS}
     keys = [by_label.get(fold(title.rstrip(" *"))) for title in header]
-    return [(number, {key: cell_text(value) for key, value in zip(keys, values) if key}) for number, values in rows]
+    return [
+        (number, {key: cell_text(value) for key, value in zip(keys, values, strict=False) if key})
+        for number, values in rows
+    ]
 
 
-def accounts_import(*, rows: list[tuple[int, dict]], by: User | None = None, scope: Unit | None = None) -> AccountsImport:
+def accounts_import(
+    *, rows: list[tuple[int, dict]], by: User | None = None, scope: Unit | None = None
+) -> AccountsImport:
     """Create accounts from spreadsheet rows, all or none.
 
     Each row: username, full_name, email, role, unit_code, position, password.

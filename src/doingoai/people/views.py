@@ -87,7 +87,9 @@ def accounts_import_view(request):
         except SpreadsheetError as error:
             errors = [(None, str(error))]
         else:
-            result = services.accounts_import(rows=services.account_rows(header, rows), by=request.user, scope=request.user.province)
+            result = services.accounts_import(
+                rows=services.account_rows(header, rows), by=request.user, scope=request.user.province
+            )
             errors = result.errors
     return render(request, "people/accounts_import.html", {"form": form, "result": result, "errors": errors})
 
@@ -97,8 +99,13 @@ def accounts_import_view(request):
 def accounts_move_view(request):
     form = AccountsMoveForm(request.POST, province=request.user.province)
     if form.is_valid():
-        moved = services.accounts_move(source=form.cleaned_data["source"], target=form.cleaned_data["target"], by=request.user)
-        messages.success(request, f"Đã chuyển {moved} tài khoản từ {form.cleaned_data['source'].name} sang {form.cleaned_data['target'].name}.")
+        moved = services.accounts_move(
+            source=form.cleaned_data["source"], target=form.cleaned_data["target"], by=request.user
+        )
+        messages.success(
+            request,
+            f"Đã chuyển {moved} tài khoản từ {form.cleaned_data['source'].name} sang {form.cleaned_data['target'].name}.",
+        )
     else:
         for error in form.errors.values():
             messages.error(request, " ".join(error))
@@ -110,6 +117,8 @@ def accounts_move_view(request):
 def receiver_view(request):
     form = ReceiverForm(request.POST)
     if form.is_valid() and request.user.province is not None:
-        services.province_set_receiver(province=request.user.province, receiver=form.cleaned_data["receiver"], by=request.user)
+        services.province_set_receiver(
+            province=request.user.province, receiver=form.cleaned_data["receiver"], by=request.user
+        )
         messages.success(request, "Đã cập nhật cơ quan nhận báo cáo.")
     return redirect("people:accounts")

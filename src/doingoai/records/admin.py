@@ -7,7 +7,11 @@ from .registry import RECORD_TYPES
 for _record_type in RECORD_TYPES:
     admin.site.register(
         _record_type.model,
-        type(f"{_record_type.model.__name__}Admin", (SimpleHistoryAdmin,), {"list_display": ("__str__", "unit", "created_at"), "raw_id_fields": ("unit",)}),
+        type(
+            f"{_record_type.model.__name__}Admin",
+            (SimpleHistoryAdmin,),
+            {"list_display": ("__str__", "unit", "created_at"), "raw_id_fields": ("unit",)},
+        ),
     )
 
 

@@ -19,7 +19,11 @@ ATTACHMENT_EXTENSIONS = {".pdf", ".doc", ".docx", ".xls", ".xlsx", ".odt", ".jpg
 
 def _formfield(db_field: djm.Field, **kwargs):
     """Map model fields to the Vietnamese form fields of lib.formfields."""
-    options = {"required": not db_field.blank, "label": db_field.verbose_name.capitalize(), "help_text": db_field.help_text}
+    options = {
+        "required": not db_field.blank,
+        "label": db_field.verbose_name.capitalize(),
+        "help_text": db_field.help_text,
+    }
     if isinstance(db_field, CountryField):
         return CountryChoiceField(**options)
     if isinstance(db_field, MoneyField):
@@ -65,7 +69,9 @@ def record_form_class(code: str) -> type[RecordForm]:
 
 
 class AttachmentForm(forms.Form):
-    file = forms.FileField(label="Tệp đính kèm", error_messages={"required": "Hãy chọn một tệp.", "empty": ERROR_FILE_EMPTY})
+    file = forms.FileField(
+        label="Tệp đính kèm", error_messages={"required": "Hãy chọn một tệp.", "empty": ERROR_FILE_EMPTY}
+    )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -79,4 +85,6 @@ class AttachmentForm(forms.Form):
 
 
 class SpreadsheetForm(forms.Form):
-    file = forms.FileField(label="Tệp Excel (.xlsx)", error_messages={"required": "Hãy chọn tệp Excel.", "empty": ERROR_FILE_EMPTY})
+    file = forms.FileField(
+        label="Tệp Excel (.xlsx)", error_messages={"required": "Hãy chọn tệp Excel.", "empty": ERROR_FILE_EMPTY}
+    )

@@ -64,8 +64,12 @@ class Delegation(Record):
         DOMESTIC = "domestic", "Trong nước"
 
     direction = models.CharField("loại đoàn", max_length=4, choices=Direction.choices, default=Direction.IN)
-    origin = models.CharField("đoàn nước ngoài hay trong nước", max_length=8, choices=Origin.choices, default=Origin.FOREIGN)
-    partner = models.CharField("cơ quan, tổ chức", max_length=200, help_text="Đoàn vào: đoàn của ai. Đoàn ra: nơi đến làm việc.")
+    origin = models.CharField(
+        "đoàn nước ngoài hay trong nước", max_length=8, choices=Origin.choices, default=Origin.FOREIGN
+    )
+    partner = models.CharField(
+        "cơ quan, tổ chức", max_length=200, help_text="Đoàn vào: đoàn của ai. Đoàn ra: nơi đến làm việc."
+    )
     country = CountryField("quốc gia", blank=True)
     start_date = models.DateField("ngày bắt đầu")
     end_date = models.DateField("ngày kết thúc", null=True, blank=True)

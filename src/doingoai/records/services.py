@@ -127,7 +127,9 @@ def record_counts(*, unit: Unit, period: Period | str) -> list[tuple[RecordType,
     return [(t, record_list(unit=unit, record_type=t, period=period).count()) for t in RECORD_TYPES]
 
 
-def record_indicators(*, unit: Unit, period: Period | str | None = None, window: Window | None = None) -> dict[str, int]:
+def record_indicators(
+    *, unit: Unit, period: Period | str | None = None, window: Window | None = None
+) -> dict[str, int]:
     """The catalogue indicators the records give for a window.
 
     Flows count what is dated inside the window; stocks take a state: foreigners resident at the latest count up to the

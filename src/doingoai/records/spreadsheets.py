@@ -2,8 +2,8 @@
 
 from dataclasses import dataclass, field
 
-from django.db import models as djm
 from django.db import IntegrityError, transaction
+from django.db import models as djm
 
 from doingoai.lib.countries import country_name
 from doingoai.lib.spreadsheets import SpreadsheetError, cell_text, read_rows, write_workbook
@@ -50,7 +50,13 @@ def spreadsheet_template(record_type: RecordType) -> bytes:
             allowed = "Số, ví dụ 12 hoặc 1.500.000; tiền có thể viết 15 triệu, 1,2 tỷ"
         else:
             allowed = "Chữ"
-        guide.append([_column_label(record_type.model, name), "bắt buộc" if "*" in _column_label(record_type.model, name) else "", allowed])
+        guide.append(
+            [
+                _column_label(record_type.model, name),
+                "bắt buộc" if "*" in _column_label(record_type.model, name) else "",
+                allowed,
+            ]
+        )
     return write_workbook(
         [
             (record_type.label, _header(record_type), []),
@@ -94,7 +100,9 @@ class ImportResult:
 def _choice_code(field_, text: str) -> str:
     code = choice_lookup(text, field_.choices)
     if code is None:
-        raise ValueError(ERROR_UNKNOWN_CHOICE.format(value=text, choices="; ".join(label for _, label in field_.choices)))
+        raise ValueError(
+            ERROR_UNKNOWN_CHOICE.format(value=text, choices="; ".join(label for _, label in field_.choices))
+        )
     return code
 
 
@@ -146,7 +154,9 @@ def spreadsheet_import(*, record_type: RecordType, data: bytes, unit: Unit, by: 
         form = form_class(data=data_row, instance=record_type.model(unit=unit))
         if not form.is_valid():
             for name, messages in form.errors.items():
-                column = _column_label(record_type.model, name) if name in positions or name in record_type.fields else ""
+                column = (
+                    _column_label(record_type.model, name) if name in positions or name in record_type.fields else ""
+                )
                 for message in messages:
                     result.errors.append((number, column, message))
             continue

@@ -70,7 +70,9 @@ def record_create_view(request, type_code):
             if attachment_form.is_valid():
                 services.attachment_add(record=record, upload=upload, by=request.user)
             else:
-                messages.warning(request, "Đã lưu bản ghi nhưng chưa lưu tệp: " + " ".join(attachment_form.errors["file"]))
+                messages.warning(
+                    request, "Đã lưu bản ghi nhưng chưa lưu tệp: " + " ".join(attachment_form.errors["file"])
+                )
                 return redirect("records:edit", type_code, record.pk)
         messages.success(request, SAVED.format(item=record_type.item_name))
         return redirect(_list_url_for(record_type, record))
@@ -131,7 +133,9 @@ def attachment_download_view(request, pk):
         handle = attachment.file.open("rb")
     except FileNotFoundError:
         raise Http404("Tệp không còn trên máy chủ.") from None
-    return FileResponse(handle, as_attachment=True, filename=attachment.original_name, content_type=attachment.mime_type)
+    return FileResponse(
+        handle, as_attachment=True, filename=attachment.original_name, content_type=attachment.mime_type
+    )
 
 
 @commune_only
@@ -162,7 +166,9 @@ def spreadsheet_export_view(request, type_code):
     period = _period(request)
     records = services.record_list(unit=request.user.unit, record_type=record_type, period=period)
     suffix = period.code if period else "tat-ca"
-    return _xlsx(spreadsheets.spreadsheet_export(record_type=record_type, records=records), f"{type_code}-{suffix}.xlsx")
+    return _xlsx(
+        spreadsheets.spreadsheet_export(record_type=record_type, records=records), f"{type_code}-{suffix}.xlsx"
+    )
 
 
 @commune_only
@@ -172,7 +178,9 @@ def spreadsheet_import_view(request, type_code):
     result = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data["file"].read()
-        result = spreadsheets.spreadsheet_import(record_type=record_type, data=data, unit=request.user.unit, by=request.user)
+        result = spreadsheets.spreadsheet_import(
+            record_type=record_type, data=data, unit=request.user.unit, by=request.user
+        )
         if result.ok:
             messages.success(request, IMPORTED.format(n=result.imported, label=record_type.label))
             return redirect("records:list", type_code)

@@ -192,7 +192,9 @@ def _evidence(records: list) -> str:
     return f"{count_text(len(records), 'ghi chép')}: {shown}{more}"
 
 
-def _indicators_from_records(*, report: Report, values: dict[str, int], sources: dict[str, list], window: Window, by) -> None:
+def _indicators_from_records(
+    *, report: Report, values: dict[str, int], sources: dict[str, list], window: Window, by
+) -> None:
     """Indicator values from the records, explicit zeros kept; an officer's correction stays."""
     existing = {v.indicator: v for v in report.indicators.all()}
     fresh = []
@@ -205,9 +207,13 @@ def _indicators_from_records(*, report: Report, values: dict[str, int], sources:
         wanted = (value, indicator.section, IndicatorValue.Source.RECORDS, _evidence(sources.get(code) or []), as_of)
         current = existing.get(code)
         if current is None:
-            fresh.append(IndicatorValue(report=report, indicator=code, updated_by=by, **dict(zip(_FIELDS, wanted))))
-        elif current.source != IndicatorValue.Source.CORRECTION and tuple(getattr(current, f) for f in _FIELDS) != wanted:
-            for name, new in zip(_FIELDS, wanted):
+            fresh.append(
+                IndicatorValue(report=report, indicator=code, updated_by=by, **dict(zip(_FIELDS, wanted, strict=False)))
+            )
+        elif (
+            current.source != IndicatorValue.Source.CORRECTION and tuple(getattr(current, f) for f in _FIELDS) != wanted
+        ):
+            for name, new in zip(_FIELDS, wanted, strict=False):
                 setattr(current, name, new)
             current.updated_by = by
             current._history_user = by
@@ -222,7 +228,9 @@ _FIELDS = ("value", "section", "source", "evidence", "as_of")
 # --- The service --------------------------------------------------------------------------------
 
 
-def compose_context(*, unit: Unit, period: Period, request: ReportRequest | None, exclude: int | None = None) -> Context:
+def compose_context(
+    *, unit: Unit, period: Period, request: ReportRequest | None, exclude: int | None = None
+) -> Context:
     window = compose_window(period=period, request=request)
     records = records_of_window(unit=unit, window=window)
     return Context(
@@ -238,7 +246,9 @@ def compose_context(*, unit: Unit, period: Period, request: ReportRequest | None
 
 
 @transaction.atomic
-def report_compose(*, unit: Unit, period: Period | str, request: ReportRequest | None = None, by: User | None = None) -> Composed:
+def report_compose(
+    *, unit: Unit, period: Period | str, request: ReportRequest | None = None, by: User | None = None
+) -> Composed:
     """Compose the unit's report for ``period`` from its records, or recompose it.
 
     A new report gets its sections from the request's outline (else the
@@ -251,9 +261,7 @@ def report_compose(*, unit: Unit, period: Period | str, request: ReportRequest |
         raise ComposeError(ERROR_NOT_COMMUNE)
     period = Period.parse(period)
     report = (
-        Report.objects.select_for_update()
-        .filter(unit=unit, period=period.code, origin=Report.Origin.COMPOSED)
-        .first()
+        Report.objects.select_for_update().filter(unit=unit, period=period.code, origin=Report.Origin.COMPOSED).first()
     )
     if report is not None:
         if report.is_locked:
@@ -269,7 +277,9 @@ def report_compose(*, unit: Unit, period: Period | str, request: ReportRequest |
     if report is None:
         try:
             with transaction.atomic():  # a savepoint: another tab composing at the same moment
-                created = _create(unit=unit, period=period, request=request, outline=outline, items=items, ctx=ctx, by=by)
+                created = _create(
+                    unit=unit, period=period, request=request, outline=outline, items=items, ctx=ctx, by=by
+                )
         except IntegrityError:
             raise ComposeError(ERROR_COMPOSE_RACE) from None
         composed = Composed(created, True)
@@ -287,7 +297,11 @@ def report_compose(*, unit: Unit, period: Period | str, request: ReportRequest |
     report.meta, report.version = meta, report.version + 1
 
     report_snapshot(report=report, by=by, note="Soạn từ ghi chép" if composed.created else "Soạn lại từ ghi chép")
-    comment = "" if composed.created else f"Cập nhật {len(composed.refreshed)} mục; {len(composed.offered)} mục đã sửa có bản soạn mới để chọn."
+    comment = (
+        ""
+        if composed.created
+        else f"Cập nhật {len(composed.refreshed)} mục; {len(composed.offered)} mục đã sửa có bản soạn mới để chọn."
+    )
     event = ReportEvent(report=report, action=ReportEvent.Action.COMPOSED, by=by, comment=comment)
     event._history_user = by
     event.save()
@@ -332,7 +346,12 @@ def _recompose(*, report: Report, request, ctx: Context, by) -> Composed:
     composed = Composed(report, False)
     if request is not None and report.request_id is None:
         report.request = request
-        report.basis = report_defaults(unit=report.unit, period=ctx.period, request=request, items=[{"code": s.code} for s in report.sections.all()])["basis"]
+        report.basis = report_defaults(
+            unit=report.unit,
+            period=ctx.period,
+            request=request,
+            items=[{"code": s.code} for s in report.sections.all()],
+        )["basis"]
         report._history_user = by
         report.save(update_fields=["request", "basis", "updated_at"])
     if report.status == Report.Status.REJECTED:

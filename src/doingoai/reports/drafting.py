@@ -63,7 +63,9 @@ def records_of_window(*, unit: Unit, window: Window) -> Records:
         return list(model.objects.filter(unit=unit, **{f"{field_name}__range": (start, end)}).order_by(order, "id"))
 
     agreements_active = list(
-        rm.InternationalAgreement.objects.filter(unit=unit, signed_date__lt=start, status=rm.InternationalAgreement.Status.IN_FORCE)
+        rm.InternationalAgreement.objects.filter(
+            unit=unit, signed_date__lt=start, status=rm.InternationalAgreement.Status.IN_FORCE
+        )
         .filter(Q(expiry_date__isnull=True) | Q(expiry_date__gte=start))
         .order_by("signed_date", "id")
     )
@@ -217,7 +219,9 @@ def comparison(ctx: Context, codes: list[str]) -> str:
         label = _lower_first(indicator.label)
         diff = now - before
         if diff == 0:
-            phrases.append(f"{label} bằng cùng kỳ" if ctx.period.kind != YEAR else f"{label} bằng năm {ctx.period.year - 1}")
+            phrases.append(
+                f"{label} bằng cùng kỳ" if ctx.period.kind != YEAR else f"{label} bằng năm {ctx.period.year - 1}"
+            )
             continue
         change = "tăng" if diff > 0 else "giảm"
         if indicator.money and before:
@@ -266,10 +270,14 @@ def _delegations(ctx: Context) -> str:
             purpose = f"; nội dung: {_lower_first(x.purpose.strip().rstrip('.'))}" if x.purpose.strip() else ""
             approval = f" ({x.approval_document})" if x.approval_document else ""
             when = _span(x.start_date, x.end_date)
-            lines.append(f"- Đoàn vào: {when}, đoàn {_with_country(x.partner, x.country)}{', ' + details if details else ''}{purpose}{approval}.")
+            lines.append(
+                f"- Đoàn vào: {when}, đoàn {_with_country(x.partner, x.country)}{', ' + details if details else ''}{purpose}{approval}."
+            )
     if domestic:
         names = "; ".join(f"{x.partner}, {_span(x.start_date, x.end_date)}" for x in domestic)
-        lines.append(f"Ngoài ra, {ctx.body} tiếp {count_text(len(domestic), 'đoàn')} trong nước đến thăm, làm việc ({names}).")
+        lines.append(
+            f"Ngoài ra, {ctx.body} tiếp {count_text(len(domestic), 'đoàn')} trong nước đến thăm, làm việc ({names})."
+        )
     if compared := comparison(ctx, ["delegations_out", "delegations_in_foreign"]):
         lines.append(compared)
     return "\n".join(lines)
@@ -293,7 +301,9 @@ def _agreements(ctx: Context) -> str:
     for x in [*r.agreements_signed, *r.agreements_active]:
         signed = f", ký ngày {format_date(x.signed_date)}" if x.signed_date else ""
         expiry = f", hiệu lực đến ngày {format_date(x.expiry_date)}" if x.expiry_date else ""
-        lines.append(f"- {x.title} với {_with_country(x.partner, x.country)}{signed}{expiry}; tình trạng: {_lower_first(_AGREEMENT_STATUS.get(x.status, x.status))}.")
+        lines.append(
+            f"- {x.title} với {_with_country(x.partner, x.country)}{signed}{expiry}; tình trạng: {_lower_first(_AGREEMENT_STATUS.get(x.status, x.status))}."
+        )
     if compared := comparison(ctx, ["agreements_signed"]):
         lines.append(compared)
     return "\n".join(lines)
@@ -345,7 +355,9 @@ def _ngo_aid(ctx: Context) -> str:
             f"{ctx.since}, {ctx.area} không có chương trình, dự án viện trợ phi chính phủ nước ngoài; "
             "không tiếp nhận khoản viện trợ phi chính phủ nước ngoài nào."
         )
-    lines = [f"{ctx.since}, {ctx.area} có {count_text(len(r.ngo_running), 'chương trình')}, dự án viện trợ phi chính phủ nước ngoài đang triển khai:"]
+    lines = [
+        f"{ctx.since}, {ctx.area} có {count_text(len(r.ngo_running), 'chương trình')}, dự án viện trợ phi chính phủ nước ngoài đang triển khai:"
+    ]
     for p in r.ngo_running:
         value = []
         if p.cash_value_vnd:
@@ -356,7 +368,9 @@ def _ngo_aid(ctx: Context) -> str:
             value.append(f"hàng hóa, hiện vật{items}{worth}")
         details = _bits(
             f"lĩnh vực {_lower_first(_SECTORS.get(p.sector, p.sector))}",
-            _span(p.start_date, p.end_date).replace("từ ngày", "thực hiện từ ngày", 1) if p.end_date else f"bắt đầu {_span(p.start_date, None)}",
+            _span(p.start_date, p.end_date).replace("từ ngày", "thực hiện từ ngày", 1)
+            if p.end_date
+            else f"bắt đầu {_span(p.start_date, None)}",
             "giá trị " + " và ".join(value) if value else "",
             f"{count_text(p.beneficiaries, 'người')} hưởng lợi" if p.beneficiaries else "",
         )
@@ -370,7 +384,9 @@ def _ngo_aid(ctx: Context) -> str:
             f"{count_text(ctx.values['ngo_beneficiaries'], 'người')} hưởng lợi."
         )
     else:
-        lines.append("Trong kỳ không tiếp nhận khoản viện trợ mới; các chương trình, dự án trên tiếp tục triển khai theo kế hoạch.")
+        lines.append(
+            "Trong kỳ không tiếp nhận khoản viện trợ mới; các chương trình, dự án trên tiếp tục triển khai theo kế hoạch."
+        )
     if compared := comparison(ctx, ["ngo_aid_value_vnd", "ngo_beneficiaries"]):
         lines.append(compared)
     return "\n".join(lines)
@@ -386,16 +402,22 @@ def _information(ctx: Context) -> str:
     lines = []
     if regular:
         total = sum(x.items_count for x in regular)
-        lines.append(f"{ctx.since}, {ctx.body} thực hiện {count_text(total, 'tin, bài, buổi')} tuyên truyền, thông tin đối ngoại:")
+        lines.append(
+            f"{ctx.since}, {ctx.body} thực hiện {count_text(total, 'tin, bài, buổi')} tuyên truyền, thông tin đối ngoại:"
+        )
         for x in regular:
             word = "buổi" if x.channel in ("loudspeaker", "meeting") else "tin, bài"
-            lines.append(f"- Ngày {format_date(x.date)}, {_lower_first(_CHANNELS.get(x.channel, x.channel))}: {x.topic.strip().rstrip('.')} ({count_text(x.items_count, word)}).")
+            lines.append(
+                f"- Ngày {format_date(x.date)}, {_lower_first(_CHANNELS.get(x.channel, x.channel))}: {x.topic.strip().rstrip('.')} ({count_text(x.items_count, word)})."
+            )
     else:
         lines.append(f"{ctx.since}, {ctx.body} không ghi nhận hoạt động thông tin đối ngoại có yếu tố nước ngoài.")
     if press:
         lines.append(
             f"Có {count_text(ctx.values['foreign_press_activities'], 'lượt')} hoạt động của phóng viên, báo chí nước ngoài "
-            f"{ctx.area}: " + "; ".join(f"{x.topic.strip().rstrip('.')} (ngày {format_date(x.date)})" for x in press) + "."
+            f"{ctx.area}: "
+            + "; ".join(f"{x.topic.strip().rstrip('.')} (ngày {format_date(x.date)})" for x in press)
+            + "."
         )
     else:
         lines.append(f"Trong kỳ, {ctx.area} không phát sinh hoạt động báo chí nước ngoài.")
@@ -413,13 +435,17 @@ def _consular(ctx: Context) -> str:
     if r.residents:
         total = sum(x.count for x in r.residents)
         by_country = "; ".join(f"{country_name(x.country)}: {count_text(x.count, 'người')}" for x in r.residents)
-        lines.append(f"Tính đến ngày {format_date(r.residents[0].as_of_date)}, {ctx.area} có {count_text(total, 'người')} nước ngoài cư trú, làm việc ({by_country}).")
+        lines.append(
+            f"Tính đến ngày {format_date(r.residents[0].as_of_date)}, {ctx.area} có {count_text(total, 'người')} nước ngoài cư trú, làm việc ({by_country})."
+        )
     else:
         lines.append(_sentence(f"{ctx.area} không có người nước ngoài cư trú, làm việc"))
     cases = [x for x in r.consular if x.kind != "illegal_exit"]
     exits = [x for x in r.consular if x.kind == "illegal_exit"]
     if not cases and not exits:
-        lines.append(f"{ctx.since}, {ctx.area} không phát sinh vụ việc lãnh sự, bảo hộ công dân; không có công dân xuất cảnh trái phép.")
+        lines.append(
+            f"{ctx.since}, {ctx.area} không phát sinh vụ việc lãnh sự, bảo hộ công dân; không có công dân xuất cảnh trái phép."
+        )
     else:
         if cases:
             lines.append(f"{ctx.since}, phát sinh {count_text(len(cases), 'vụ việc')} lãnh sự, bảo hộ công dân:")
@@ -428,7 +454,9 @@ def _consular(ctx: Context) -> str:
         for x in cases:
             outcome = f" Kết quả: {_lower_first(x.outcome.strip().rstrip('.'))}." if x.outcome.strip() else ""
             place = f", {country_name(x.country)}" if x.country else ""
-            lines.append(f"- Ngày {format_date(x.date)} ({_lower_first(_CASES.get(x.kind, x.kind))}{place}): {x.description.strip().rstrip('.')}.{outcome}")
+            lines.append(
+                f"- Ngày {format_date(x.date)} ({_lower_first(_CASES.get(x.kind, x.kind))}{place}): {x.description.strip().rstrip('.')}.{outcome}"
+            )
         if exits:
             lines.append(f"Có {count_text(ctx.values['illegal_exit_cases'], 'công dân')} xuất cảnh trái phép:")
             for x in exits:
@@ -451,10 +479,14 @@ def _overseas(ctx: Context) -> str:
             f"{ctx.since}, {ctx.area} không phát sinh hoạt động đóng góp, tài trợ của người Việt Nam ở nước ngoài; "
             f"{ctx.body} tiếp tục tuyên truyền, vận động kiều bào hướng về quê hương, chấp hành tốt pháp luật nước sở tại."
         )
-    lines = [f"{ctx.since}, {ctx.area} ghi nhận {count_text(len(r.overseas), 'hoạt động')} của người Việt Nam ở nước ngoài:"]
+    lines = [
+        f"{ctx.since}, {ctx.area} ghi nhận {count_text(len(r.overseas), 'hoạt động')} của người Việt Nam ở nước ngoài:"
+    ]
     for x in r.overseas:
         value = f" ({money_text(x.value_vnd)})" if x.value_vnd else ""
-        lines.append(f"- Ngày {format_date(x.date)}, {_with_country(x.contributor, x.country)} — {_lower_first(_OVERSEAS.get(x.kind, x.kind))}: {x.description.strip().rstrip('.')}{value}.")
+        lines.append(
+            f"- Ngày {format_date(x.date)}, {_with_country(x.contributor, x.country)} — {_lower_first(_OVERSEAS.get(x.kind, x.kind))}: {x.description.strip().rstrip('.')}{value}."
+        )
     total = sum(x.value_vnd or 0 for x in r.overseas)
     if total:
         lines.append(f"Tổng giá trị đóng góp, tài trợ: {money_text(total)}.")
@@ -483,10 +515,17 @@ def _commendations(ctx: Context) -> str:
     proposed = [x for x in r.commendations if x.kind == "proposed"]
     lines = []
     if received:
-        lines.append(f"{ctx.since}, {ctx.area} nhận {count_text(len(received), 'hình thức')} khen thưởng của nhà nước, tổ chức, cá nhân nước ngoài:")
-        lines += [f"- {x.form} của {_with_country(x.awarding_body, x.country)} tặng {x.recipient} (ngày {format_date(x.date)})." for x in received]
+        lines.append(
+            f"{ctx.since}, {ctx.area} nhận {count_text(len(received), 'hình thức')} khen thưởng của nhà nước, tổ chức, cá nhân nước ngoài:"
+        )
+        lines += [
+            f"- {x.form} của {_with_country(x.awarding_body, x.country)} tặng {x.recipient} (ngày {format_date(x.date)})."
+            for x in received
+        ]
     else:
-        lines.append(f"{ctx.since}, {ctx.area} không nhận hình thức khen thưởng nào của nhà nước, tổ chức, cá nhân nước ngoài.")
+        lines.append(
+            f"{ctx.since}, {ctx.area} không nhận hình thức khen thưởng nào của nhà nước, tổ chức, cá nhân nước ngoài."
+        )
     if proposed:
         lines.append(f"{ctx.body} đề nghị khen thưởng:")
         lines += [f"- {x.form} cho {x.recipient} (ngày {format_date(x.date)})." for x in proposed]
@@ -587,7 +626,9 @@ def _prose(ctx: Context, code: str) -> tuple[str, str]:
         for section in previous.sections.all():
             if section.code == code and section.text.strip():
                 before = previous.period_obj
-                return (_carry_over(section.text.strip(), before, ctx.period) if before else section.text.strip()), SOURCE_PREVIOUS
+                return (
+                    _carry_over(section.text.strip(), before, ctx.period) if before else section.text.strip()
+                ), SOURCE_PREVIOUS
     template = PROSE.get(code, "")
     return (template.format(**ctx.words, area=ctx.area) if template else ""), SOURCE_TEMPLATE if template else ""
 

@@ -101,7 +101,9 @@ def section_indicators(code: str, also: Iterable[str] = ()) -> list[str]:
     return [i.code for i in INDICATORS if i.section in codes]
 
 
-def section_figure_warnings(*, text: str, values: dict[str, int | None], known: Iterable[int] = ()) -> list[FigureWarning]:
+def section_figure_warnings(
+    *, text: str, values: dict[str, int | None], known: Iterable[int] = ()
+) -> list[FigureWarning]:
     """Figures of ``text`` that no indicator of the section (``values``, code → value) explains.
 
     ``known`` are figures the records themselves give (one project's value...).

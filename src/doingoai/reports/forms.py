@@ -44,10 +44,14 @@ class ChoiceForm(forms.Form):
 
 class MetaForm(forms.Form):
     summary = forms.CharField(label="Trích yếu (dòng dưới chữ BÁO CÁO)", max_length=400, required=False)
-    basis = forms.CharField(label="Câu mở đầu (Thực hiện Công văn số …)", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    basis = forms.CharField(
+        label="Câu mở đầu (Thực hiện Công văn số …)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     closing = forms.CharField(label="Câu kết", required=False, widget=forms.Textarea(attrs={"rows": 3}))
     recipients = forms.CharField(
-        label="Nơi nhận (mỗi dòng một nơi)", required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        label="Nơi nhận (mỗi dòng một nơi)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
         help_text='Dòng cuối thường là "Lưu: VT".',
     )
     version = forms.IntegerField(min_value=1, widget=forms.HiddenInput, error_messages={"required": ERROR_VERSION})
@@ -63,7 +67,9 @@ class IndicatorForm(forms.Form):
 
 class ApproveForm(forms.Form):
     number = forms.CharField(
-        label="Số văn bản (để trống: lấy số tiếp theo của sổ)", required=False, max_length=20,
+        label="Số văn bản (để trống: lấy số tiếp theo của sổ)",
+        required=False,
+        max_length=20,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 8, "autocomplete": "off"}),
     )
     date = VNDateField(label="Ngày ban hành (để trống: hôm nay)", required=False)
@@ -71,7 +77,9 @@ class ApproveForm(forms.Form):
 
 class ReturnForm(forms.Form):
     comment = forms.CharField(
-        label="Lý do trả lại (một dòng)", max_length=300, error_messages={"required": ERROR_COMMENT_REQUIRED},
+        label="Lý do trả lại (một dòng)",
+        max_length=300,
+        error_messages={"required": ERROR_COMMENT_REQUIRED},
     )
 
 
@@ -88,10 +96,15 @@ class RequestForm(forms.Form):
     window_start = VNDateField(label="Số liệu từ ngày", required=False, help_text="Để trống: theo Nghị định 09/2019.")
     window_end = VNDateField(label="Số liệu đến ngày", required=False)
     deadline = VNDateField(label="Hạn gửi báo cáo")
-    outline = forms.ModelChoiceField(label="Đề cương", queryset=Outline.objects.none(), required=False, empty_label="Đề cương mặc định")
+    outline = forms.ModelChoiceField(
+        label="Đề cương", queryset=Outline.objects.none(), required=False, empty_label="Đề cương mặc định"
+    )
     all_communes = forms.BooleanField(label="Gửi tất cả xã, phường, đặc khu của tỉnh", required=False, initial=True)
     communes = forms.ModelMultipleChoiceField(
-        label="Hoặc chọn từng xã, phường", queryset=Unit.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
+        label="Hoặc chọn từng xã, phường",
+        queryset=Unit.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
 
     def __init__(self, *args, province=None, for_commune=False, **kwargs):
@@ -99,7 +112,7 @@ class RequestForm(forms.Form):
         if province is not None:
             self.fields["outline"].queryset = Outline.objects.filter(province=province).order_by("name")
             self.fields["communes"].queryset = Unit.objects.filter(province=province, is_active=True).order_by("name")
-        for name, field in self.fields.items():
+        for field in self.fields.values():
             if field.required:
                 field.error_messages["required"] = ERROR_REQUIRED
         if for_commune:
@@ -151,9 +164,20 @@ class OutlineForm(forms.Form):
         prefix = f"r{index}"
         position, item = found if found else (None, None)
         self.fields[f"{prefix}_use"] = forms.BooleanField(required=False, initial=item is not None, label=label)
-        self.fields[f"{prefix}_order"] = forms.IntegerField(required=False, initial=position, min_value=1, label="Thứ tự")
-        self.fields[f"{prefix}_level"] = forms.TypedChoiceField(choices=LEVELS, coerce=int, required=False, empty_value=1, initial=(item or {}).get("level", 1 if group else 2), label="Cấp")
-        self.fields[f"{prefix}_heading"] = forms.CharField(required=False, initial=(item or {}).get("heading", "" if group else label), label="Đề mục", max_length=300)
+        self.fields[f"{prefix}_order"] = forms.IntegerField(
+            required=False, initial=position, min_value=1, label="Thứ tự"
+        )
+        self.fields[f"{prefix}_level"] = forms.TypedChoiceField(
+            choices=LEVELS,
+            coerce=int,
+            required=False,
+            empty_value=1,
+            initial=(item or {}).get("level", 1 if group else 2),
+            label="Cấp",
+        )
+        self.fields[f"{prefix}_heading"] = forms.CharField(
+            required=False, initial=(item or {}).get("heading", "" if group else label), label="Đề mục", max_length=300
+        )
         return {"prefix": prefix, "code": code, "group": group, "label": label}
 
     def items(self) -> list[dict]:
@@ -163,10 +187,18 @@ class OutlineForm(forms.Form):
             if not self.cleaned_data.get(f"{p}_use"):
                 continue
             order = self.cleaned_data.get(f"{p}_order") or 1000 + fallback
-            chosen.append((order, fallback, {
-                "code": row["code"], "heading": self.cleaned_data.get(f"{p}_heading") or "",
-                "level": self.cleaned_data.get(f"{p}_level") or 1, "group": row["group"],
-            }))
+            chosen.append(
+                (
+                    order,
+                    fallback,
+                    {
+                        "code": row["code"],
+                        "heading": self.cleaned_data.get(f"{p}_heading") or "",
+                        "level": self.cleaned_data.get(f"{p}_level") or 1,
+                        "group": row["group"],
+                    },
+                )
+            )
         return [item for _, _, item in sorted(chosen, key=lambda c: (c[0], c[1]))]
 
     def bound_rows(self):

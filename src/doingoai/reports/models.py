@@ -33,7 +33,9 @@ class Outline(models.Model):
     name = models.CharField("tên đề cương", max_length=200)
     items = models.JSONField("các mục", default=list)
     ngo_annex = models.BooleanField("kèm phụ lục viện trợ PCPNN", default=False)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
@@ -53,7 +55,9 @@ class ReportRequest(models.Model):
     from the letter received (then ``entered_by_unit`` is that commune).
     """
 
-    province = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="report_requests", verbose_name="tỉnh")
+    province = models.ForeignKey(
+        "units.Unit", on_delete=models.PROTECT, related_name="report_requests", verbose_name="tỉnh"
+    )
     entered_by_unit = models.ForeignKey(
         "units.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="xã tự nhập"
     )
@@ -66,8 +70,12 @@ class ReportRequest(models.Model):
     window_end = models.DateField("số liệu đến ngày")
     deadline = models.DateField("hạn gửi")
     outline = models.ForeignKey(Outline, on_delete=models.PROTECT, null=True, blank=True, verbose_name="đề cương")
-    communes = models.ManyToManyField("units.Unit", blank=True, related_name="received_requests", verbose_name="gửi các xã")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    communes = models.ManyToManyField(
+        "units.Unit", blank=True, related_name="received_requests", verbose_name="gửi các xã"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords(m2m_fields=[communes])
@@ -149,13 +157,19 @@ class Report(models.Model):
 
     # Optimistic locking: every saved change increments it; a stale editor is told, not overwritten.
     version = models.PositiveIntegerField(default=1)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     approved_at = models.DateTimeField(null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
-    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     confirmed_at = models.DateTimeField(null=True, blank=True)
 
     history = HistoricalRecords(excluded_fields=["version"])
@@ -272,7 +286,9 @@ class IndicatorValue(models.Model):
     estimate = models.BooleanField("ước đến hết kỳ", default=False)
     as_of = models.DateField("tại ngày", null=True, blank=True)  # a stock's cut-off date
     corrected_from = models.BigIntegerField("giá trị trước khi sửa", null=True, blank=True)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords()
@@ -294,7 +310,9 @@ class ReportVersion(models.Model):
     number = models.PositiveIntegerField()
     content = models.JSONField()  # {"meta": {...}, "sections": [{"code", "heading", "level", "text"}]}
     note = models.CharField(max_length=200, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -359,7 +377,9 @@ class RenderJob(models.Model):
         FAILED = "failed", "Lỗi"
 
     province = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="+")
-    request = models.ForeignKey(ReportRequest, on_delete=models.CASCADE, null=True, blank=True, related_name="render_jobs")
+    request = models.ForeignKey(
+        ReportRequest, on_delete=models.CASCADE, null=True, blank=True, related_name="render_jobs"
+    )
     report_ids = models.JSONField(default=list)
     with_pdf = models.BooleanField(default=False)
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)

@@ -56,7 +56,9 @@ def default_items() -> list[dict]:
     items += [_item(s.code, HEADINGS.get(s.code, s.label), 2) for s in results]
     items.append(_item("other", OUTLOOK_HEADING, 1, group=True))
     items += [_item(s.code, HEADINGS.get(s.code, s.label), 2) for s in outlook if s.code in ("difficulties", "causes")]
-    items += [_item(s.code, HEADINGS.get(s.code, s.label), 1) for s in outlook if s.code not in ("difficulties", "causes")]
+    items += [
+        _item(s.code, HEADINGS.get(s.code, s.label), 1) for s in outlook if s.code not in ("difficulties", "causes")
+    ]
     return items
 
 
@@ -96,7 +98,9 @@ def outline_validate(items: list[dict]) -> list[dict]:
             raise ValueError(ERROR_OUTLINE_LEVEL) from None
         if level not in (1, 2, 3):
             raise ValueError(ERROR_OUTLINE_LEVEL)
-        cleaned.append({**_item(code, heading, level, group=bool(item.get("group"))), "border_only": code in BORDER_ONLY})
+        cleaned.append(
+            {**_item(code, heading, level, group=bool(item.get("group"))), "border_only": code in BORDER_ONLY}
+        )
     if not any(not item["group"] for item in cleaned):
         raise ValueError(ERROR_OUTLINE_EMPTY)
     return cleaned

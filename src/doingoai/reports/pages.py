@@ -65,7 +65,9 @@ class IndicatorView:
         if self.value.value is None:
             return "Không nêu"
         indicator = INDICATORS_BY_CODE[self.value.indicator]
-        return format_vnd(self.value.value) if indicator.money else f"{format_number(self.value.value)} {indicator.unit}"
+        return (
+            format_vnd(self.value.value) if indicator.money else f"{format_number(self.value.value)} {indicator.unit}"
+        )
 
 
 def _record_label(record) -> str:
@@ -95,7 +97,7 @@ def section_views(report: Report, warnings: dict[int, list] | None = None) -> li
     warnings = warnings or {}
     return [
         SectionView(s, heading.label if heading else s.heading, warnings.get(s.pk, []))
-        for s, heading in zip(sections, headings)
+        for s, heading in zip(sections, headings, strict=False)
     ]
 
 
@@ -150,7 +152,9 @@ class ReportPage:
 
 def report_page(*, report: Report, user: User) -> ReportPage:
     can_edit = report_can_edit(report, user)
-    warnings = report_figure_warnings(report) if report_is_editable(report) or report.status == Report.Status.PENDING else {}
+    warnings = (
+        report_figure_warnings(report) if report_is_editable(report) or report.status == Report.Status.PENDING else {}
+    )
     is_own = user.is_commune_user and report.unit_id == user.unit.pk
     can_review = is_own and user.is_leader and report.status == Report.Status.PENDING
     changes, since = report_changes_seen(report=report, user=user) if (is_own and user.is_leader) else ([], None)
@@ -165,7 +169,9 @@ def report_page(*, report: Report, user: User) -> ReportPage:
         can_send=is_own and report.status == Report.Status.APPROVED,
         can_judge=(user.is_province_officer or user.is_administrator) and report.status == Report.Status.SUBMITTED,
         records_changed=can_edit and report_records_changed(report),
-        last_comment=report_last_comment(report) if report.status in (Report.Status.RETURNED, Report.Status.REJECTED, Report.Status.DRAFT) else None,
+        last_comment=report_last_comment(report)
+        if report.status in (Report.Status.RETURNED, Report.Status.REJECTED, Report.Status.DRAFT)
+        else None,
         changes=changes,
         changes_since=since,
         warnings_count=sum(len(w) for w in warnings.values()),

@@ -40,7 +40,11 @@ def report_render_contract(report: Report) -> dict:
     meta = contract["meta"]
     if report.unit is not None:
         organisation = organisation_for_unit(unit=report.unit)
-        meta["issuer"] = {"parent": organisation.header_parent, "name": organisation.header_name, "symbol": organisation.symbol}
+        meta["issuer"] = {
+            "parent": organisation.header_parent,
+            "name": organisation.header_name,
+            "symbol": organisation.symbol,
+        }
     if report.status not in NUMBERED and report.origin == Report.Origin.COMPOSED:
         today = timezone.localdate()
         meta["doc_number"] = None
@@ -76,7 +80,9 @@ def report_filename(report: Report, extension: str) -> str:
 
 def render_job_reports(*, province: Unit, request: ReportRequest | None) -> list[Report]:
     """What the province may render: reports sent to it (never a draft), for one request or all."""
-    reports = Report.objects.filter(unit__province=province, status__in=Report.VISIBLE_TO_PROVINCE).select_related("unit")
+    reports = Report.objects.filter(unit__province=province, status__in=Report.VISIBLE_TO_PROVINCE).select_related(
+        "unit"
+    )
     if request is not None:
         reports = reports.filter(period=request.period, unit__in=request.communes.all())
     return list(reports.order_by("unit__name"))
@@ -105,7 +111,9 @@ def render_job_create(*, by, request: ReportRequest | None = None, with_pdf: boo
 def render_job_run(*, job: RenderJob) -> RenderJob:
     """Render every report of the job into a zip, saving the progress after each one."""
     RenderJob.objects.filter(pk=job.pk).update(status=RenderJob.Status.RUNNING)
-    reports = {r.pk: r for r in Report.objects.filter(pk__in=job.report_ids).select_related("unit__province", "request")}
+    reports = {
+        r.pk: r for r in Report.objects.filter(pk__in=job.report_ids).select_related("unit__province", "request")
+    }
     buffer = io.BytesIO()
     errors = []
     done = 0

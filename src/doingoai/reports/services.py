@@ -193,7 +193,9 @@ def _doc_number(text: str | None) -> tuple[int | None, str]:
 
 
 @transaction.atomic
-def report_replace_content(*, report: Report, data: dict, source: str = IndicatorValue.Source.TEXT, by: User | None = None) -> Report:
+def report_replace_content(
+    *, report: Report, data: dict, source: str = IndicatorValue.Source.TEXT, by: User | None = None
+) -> Report:
     """Replace a report's meta, sections and facts with those of a contract dict.
 
     Used by the reader (a file read into an existing or new report) and by the
@@ -216,9 +218,24 @@ def report_replace_content(*, report: Report, data: dict, source: str = Indicato
     report.recipients = list(meta.get("recipients") or [])
     report.basis = meta.get("basis") or report.basis
     report.closing = meta.get("closing") or report.closing
-    known = {"unit_name", "unit_level", "province", "ward_code", "doc_number", "issued_place", "issued_date",
-             "period", "signer", "recipients", "summary", "basis", "closing"}
-    report.meta = {k: v for k, v in meta.items() if k not in known or k in ("unit_name", "unit_level", "province", "request")}
+    known = {
+        "unit_name",
+        "unit_level",
+        "province",
+        "ward_code",
+        "doc_number",
+        "issued_place",
+        "issued_date",
+        "period",
+        "signer",
+        "recipients",
+        "summary",
+        "basis",
+        "closing",
+    }
+    report.meta = {
+        k: v for k, v in meta.items() if k not in known or k in ("unit_name", "unit_level", "province", "request")
+    }
     report.source_name = data.get("source") or report.source_name
     report.version += 1
     report._history_user = by
@@ -278,7 +295,11 @@ def report_snapshot(*, report: Report, by: User | None = None, note: str = "") -
     last = report.versions.order_by("-number").values_list("number", flat=True).first() or 0
     content = report_to_contract(report)
     return ReportVersion.objects.create(
-        report=report, number=last + 1, content={"meta": content["meta"], "sections": content["sections"]}, note=note, created_by=by
+        report=report,
+        number=last + 1,
+        content={"meta": content["meta"], "sections": content["sections"]},
+        note=note,
+        created_by=by,
     )
 
 
@@ -425,7 +446,9 @@ def report_section_choose(*, section: ReportSection, choice: str, by: User) -> R
     return current
 
 
-def report_meta_save(*, report: Report, by: User, version: int, summary: str, basis: str, closing: str, recipients: list[str]) -> Report:
+def report_meta_save(
+    *, report: Report, by: User, version: int, summary: str, basis: str, closing: str, recipients: list[str]
+) -> Report:
     """The words around the body: trích yếu, the "Thực hiện Công văn" sentence, the closing, Nơi nhận."""
     with transaction.atomic():
         current = Report.objects.select_for_update().get(pk=report.pk)
@@ -436,7 +459,11 @@ def report_meta_save(*, report: Report, by: User, version: int, summary: str, ba
         current.summary = summary.strip()[:400]
         current.basis = basis.strip()
         current.closing = closing.strip()
-        current.recipients = [line.strip().lstrip("-").strip().rstrip(";.").strip() for line in recipients if line.strip().lstrip("-").strip()]
+        current.recipients = [
+            line.strip().lstrip("-").strip().rstrip(";.").strip()
+            for line in recipients
+            if line.strip().lstrip("-").strip()
+        ]
         if current.status == Report.Status.REJECTED:
             current.status = Report.Status.DRAFT
         current.version += 1
@@ -512,10 +539,14 @@ def report_diff(old: dict, new: dict) -> list[SectionChange]:
         if key not in before:
             changes.append(SectionChange(heading, "added", _words_diff("", section.get("text") or "")))
         elif (before[key].get("text") or "") != (section.get("text") or ""):
-            changes.append(SectionChange(heading, "changed", _words_diff(before[key].get("text") or "", section.get("text") or "")))
+            changes.append(
+                SectionChange(heading, "changed", _words_diff(before[key].get("text") or "", section.get("text") or ""))
+            )
     for key, section in before.items():
         if key not in after:
-            changes.append(SectionChange(section.get("heading") or "", "removed", _words_diff(section.get("text") or "", "")))
+            changes.append(
+                SectionChange(section.get("heading") or "", "removed", _words_diff(section.get("text") or "", ""))
+            )
     return changes
 
 
@@ -533,7 +564,7 @@ def report_version_restore(*, report: Report, version: ReportVersion, by: User) 
     wanted = version.content.get("sections") or []
     sections = list(current.sections.all())
     if [(s.code, s.heading) for s in sections] == [(w.get("code"), w.get("heading")) for w in wanted]:
-        for section, old in zip(sections, wanted):
+        for section, old in zip(sections, wanted, strict=False):
             if section.text != (old.get("text") or ""):
                 section.text = old.get("text") or ""
                 section.version += 1
@@ -777,7 +808,11 @@ def report_reject(*, report: Report, by: User, reason: str) -> Report:
 
 def report_last_comment(report: Report) -> ReportEvent | None:
     """The latest "returned" or "rejected" event, to show what to fix."""
-    return report.events.filter(action__in=[ReportEvent.Action.RETURNED, ReportEvent.Action.REJECTED]).order_by("-at", "-id").first()
+    return (
+        report.events.filter(action__in=[ReportEvent.Action.RETURNED, ReportEvent.Action.REJECTED])
+        .order_by("-at", "-id")
+        .first()
+    )
 
 
 # --- Requests from the province -----------------------------------------------------------------
@@ -829,7 +864,9 @@ def report_request_create(
         province, entered_by, targets = by.unit.province_unit, by.unit, [by.unit]
     elif (by.is_province_officer or by.is_administrator) and by.province is not None:
         province, entered_by = by.province, None
-        targets = list(communes) if communes is not None else list(Unit.objects.filter(province=province, is_active=True))
+        targets = (
+            list(communes) if communes is not None else list(Unit.objects.filter(province=province, is_active=True))
+        )
         if not targets:
             raise ReportError(ERROR_NO_COMMUNES)
         if any(unit.province_id != province.pk for unit in targets):
@@ -918,7 +955,9 @@ def request_board(*, request: ReportRequest, today: dt.date | None = None) -> li
     today = today or timezone.localdate()
     communes = list(request.communes.select_related("province").order_by("name"))
     reports: dict[int, Report] = {}
-    for report in Report.objects.filter(unit__in=communes, period=request.period).select_related("unit").order_by("-origin"):
+    for report in (
+        Report.objects.filter(unit__in=communes, period=request.period).select_related("unit").order_by("-origin")
+    ):
         if report.unit_id not in reports or report.origin == Report.Origin.COMPOSED:
             reports[report.unit_id] = report
     rows = []
@@ -941,11 +980,13 @@ def request_remind(*, request: ReportRequest, by: User, today: dt.date | None = 
     Returns how many were reminded.
     """
     today = today or timezone.localdate()
-    waiting = [row.unit for row in request_board(request=request, today=today) if row.state not in ("submitted", "accepted")]
-    already = set(
-        RequestReminder.objects.filter(request=request, day=today).values_list("unit_id", flat=True)
-    )
-    reminders = [RequestReminder(request=request, unit=unit, by=by, day=today) for unit in waiting if unit.pk not in already]
+    waiting = [
+        row.unit for row in request_board(request=request, today=today) if row.state not in ("submitted", "accepted")
+    ]
+    already = set(RequestReminder.objects.filter(request=request, day=today).values_list("unit_id", flat=True))
+    reminders = [
+        RequestReminder(request=request, unit=unit, by=by, day=today) for unit in waiting if unit.pk not in already
+    ]
     for reminder in reminders:
         reminder._history_user = by
         reminder.save()
@@ -966,15 +1007,28 @@ def requests_for_commune(*, unit: Unit, today: dt.date | None = None, limit: int
     """The dashboard's requests: newest deadlines first, with the days left and the report's state."""
     today = today or timezone.localdate()
     requests = (
-        ReportRequest.objects.filter(Q(communes=unit) | Q(entered_by_unit=unit)).distinct().order_by("-deadline", "-id")[:limit]
+        ReportRequest.objects.filter(Q(communes=unit) | Q(entered_by_unit=unit))
+        .distinct()
+        .order_by("-deadline", "-id")[:limit]
     )
     rows = []
     for request in requests:
         report = report_for_request(unit=unit, request=request)
-        done = report is not None and report.status in (Report.Status.SUBMITTED, Report.Status.ACCEPTED, Report.Status.CONFIRMED)
+        done = report is not None and report.status in (
+            Report.Status.SUBMITTED,
+            Report.Status.ACCEPTED,
+            Report.Status.CONFIRMED,
+        )
         reminder = None if done else request.reminders.filter(unit=unit).values_list("at", flat=True).first()
         rows.append(
-            CommuneRequest(request, report, deadline_phrase(request.deadline, today), not done and today > request.deadline, done, reminder)
+            CommuneRequest(
+                request,
+                report,
+                deadline_phrase(request.deadline, today),
+                not done and today > request.deadline,
+                done,
+                reminder,
+            )
         )
     return rows
 
@@ -1035,6 +1089,8 @@ def report_records_changed(report: Report) -> bool:
     window = (report.meta or {}).get("window")
     if not window or report.unit is None or not report_is_editable(report):
         return False
-    live = record_indicators(unit=report.unit, window=(dt.date.fromisoformat(window[0]), dt.date.fromisoformat(window[1])))
+    live = record_indicators(
+        unit=report.unit, window=(dt.date.fromisoformat(window[0]), dt.date.fromisoformat(window[1]))
+    )
     stored = {v.indicator: v.value for v in report.indicators.all() if v.source == IndicatorValue.Source.RECORDS}
     return any(live.get(code) != value for code, value in stored.items())

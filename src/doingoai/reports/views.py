@@ -96,7 +96,9 @@ def _back(report):
 def _back_to_next(request, report):
     """Back where the form came from (the board), but only to a page of this site."""
     wanted = request.POST.get("next", "")
-    if wanted and url_has_allowed_host_and_scheme(wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if wanted and url_has_allowed_host_and_scheme(
+        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return redirect(wanted)
     return _back(report)
 
@@ -141,7 +143,9 @@ def report_compose_view(request):
         return redirect("reports:list")
     asked = get_request_for_user(request.user, form.cleaned_data["request"]) if form.cleaned_data["request"] else None
     try:
-        composed = report_compose(unit=request.user.unit, period=form.cleaned_data["period"], request=asked, by=request.user)
+        composed = report_compose(
+            unit=request.user.unit, period=form.cleaned_data["period"], request=asked, by=request.user
+        )
     except ComposeError as error:
         messages.error(request, str(error))
         return redirect("reports:list")
@@ -149,7 +153,9 @@ def report_compose_view(request):
         messages.success(request, COMPOSED)
     else:
         message = RECOMPOSED.format(refreshed=len(composed.refreshed))
-        messages.success(request, message + (RECOMPOSED_OFFERED.format(offered=len(composed.offered)) if composed.offered else ""))
+        messages.success(
+            request, message + (RECOMPOSED_OFFERED.format(offered=len(composed.offered)) if composed.offered else "")
+        )
     return _back(composed.report)
 
 
@@ -161,10 +167,15 @@ def report_detail_view(request, pk):
         "page": page,
         "report": report,
         "print_view": request.GET.get("xem") == "in" or not page.can_edit,
-        "meta_form": MetaForm(initial={
-            "summary": report.summary, "basis": report.basis, "closing": report.closing,
-            "recipients": "\n".join(report.recipients or []), "version": report.version,
-        }),
+        "meta_form": MetaForm(
+            initial={
+                "summary": report.summary,
+                "basis": report.basis,
+                "closing": report.closing,
+                "recipients": "\n".join(report.recipients or []),
+                "version": report.version,
+            }
+        ),
         "approve_form": ApproveForm(),
         "return_form": ReturnForm(),
         "reject_form": RejectForm(),
@@ -190,11 +201,15 @@ def section_save_view(request, pk, section_pk):
     if not form.is_valid():
         return _section_response(request, report, section, error=" ".join(form.errors.get("version", [])), status=400)
     try:
-        saved = services.report_section_save(section=section, text=form.cleaned_data["text"], version=form.cleaned_data["version"], by=request.user)
+        saved = services.report_section_save(
+            section=section, text=form.cleaned_data["text"], version=form.cleaned_data["version"], by=request.user
+        )
     except SectionConflict as conflict:
         return _conflict_response(request, report, conflict)
     except (ReportError, PermissionDenied) as error:
-        return _section_response(request, report, section, error=str(error), status=403 if isinstance(error, PermissionDenied) else 400)
+        return _section_response(
+            request, report, section, error=str(error), status=403 if isinstance(error, PermissionDenied) else 400
+        )
     return _section_response(request, report, saved)
 
 
@@ -342,7 +357,12 @@ def report_version_compare_view(request, pk, number):
     if version is None:
         raise Http404("Không có phiên bản này.")
     changes = services.report_diff(version.content, services.report_current_content(report))
-    context = {"report": report, "version": version, "changes": changes, "can_restore": services.report_can_edit(report, request.user)}
+    context = {
+        "report": report,
+        "version": version,
+        "changes": changes,
+        "can_restore": services.report_can_edit(report, request.user),
+    }
     return render(request, "reports/compare.html", context)
 
 
@@ -397,13 +417,17 @@ def request_create_view(request):
     user = request.user
     if not (user.is_commune_user or user.is_province_officer or user.is_administrator) or user.province is None:
         raise Http404("Tài khoản này không nhập được văn bản đề nghị báo cáo.")
-    form = RequestForm(request.POST or None, province=user.province, for_commune=user.is_commune_user, initial=_request_initial(user))
+    form = RequestForm(
+        request.POST or None, province=user.province, for_commune=user.is_commune_user, initial=_request_initial(user)
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         everyone = data.pop("all_communes", False)
         chosen = list(data.pop("communes", []) or [])
         try:
-            created = services.report_request_create(by=user, communes=None if everyone or not chosen else chosen, **data)
+            created = services.report_request_create(
+                by=user, communes=None if everyone or not chosen else chosen, **data
+            )
         except ReportError as error:
             form.add_error(None, str(error))
         else:
@@ -431,8 +455,12 @@ def request_detail_view(request, pk):
     for row in rows:
         counts[row.label] = counts.get(row.label, 0) + 1
     context = {
-        "asked": asked, "rows": rows, "counts": counts, "late": sum(1 for r in rows if r.late),
-        "phrase": services.deadline_phrase(asked.deadline, today()), "jobs": asked.render_jobs.all()[:3],
+        "asked": asked,
+        "rows": rows,
+        "counts": counts,
+        "late": sum(1 for r in rows if r.late),
+        "phrase": services.deadline_phrase(asked.deadline, today()),
+        "jobs": asked.render_jobs.all()[:3],
         "outline_name": asked.outline.name if asked.outline else DEFAULT_NAME,
     }
     return render(request, "reports/board.html", context)
@@ -520,12 +548,16 @@ def outline_edit_view(request, pk=None):
     form = OutlineForm(request.POST or None, initial=initial, items=outline_items(outline))
     if request.method == "POST" and form.is_valid():
         try:
-            services.outline_save(by=request.user, outline=outline, name=form.cleaned_data["name"], items=form.items(), ngo_annex=form.cleaned_data["ngo_annex"])
+            services.outline_save(
+                by=request.user,
+                outline=outline,
+                name=form.cleaned_data["name"],
+                items=form.items(),
+                ngo_annex=form.cleaned_data["ngo_annex"],
+            )
         except ValueError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, OUTLINE_SAVED)
             return redirect("reports:outlines")
     return render(request, "reports/outline_form.html", {"form": form, "outline": outline})
-
-

@@ -16,7 +16,11 @@ def vn_date(value):
     if isinstance(value, dt.datetime):
         from django.utils import timezone
 
-        return timezone.localtime(value).strftime("%d/%m/%Y %H:%M") if timezone.is_aware(value) else value.strftime("%d/%m/%Y %H:%M")
+        return (
+            timezone.localtime(value).strftime("%d/%m/%Y %H:%M")
+            if timezone.is_aware(value)
+            else value.strftime("%d/%m/%Y %H:%M")
+        )
     return vn.format_date(value) if isinstance(value, dt.date) else ""
 
 

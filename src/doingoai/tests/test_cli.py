@@ -1,6 +1,3 @@
-import io
-import json
-
 import pytest
 from click.testing import CliRunner
 from openpyxl import Workbook

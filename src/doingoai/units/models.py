@@ -49,12 +49,8 @@ class Unit(models.Model):
         verbose_name_plural = "đơn vị hành chính"
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["code"], condition=models.Q(level="tinh"), name="unique_province_code"
-            ),
-            models.UniqueConstraint(
-                fields=["code"], condition=~models.Q(level="tinh"), name="unique_commune_code"
-            ),
+            models.UniqueConstraint(fields=["code"], condition=models.Q(level="tinh"), name="unique_province_code"),
+            models.UniqueConstraint(fields=["code"], condition=~models.Q(level="tinh"), name="unique_commune_code"),
         ]
 
     def __str__(self) -> str:

@@ -67,7 +67,9 @@ def units_sync(*, unit_model=Unit) -> SyncResult:
                 },
             )
         unit_model.objects.bulk_create(to_create, batch_size=500)
-        unit_model.objects.bulk_update(to_update, ["name", "short_name", "is_city", "is_active", "search_name"], batch_size=500)
+        unit_model.objects.bulk_update(
+            to_update, ["name", "short_name", "is_city", "is_active", "search_name"], batch_size=500
+        )
         provinces = {u.code: u for u in unit_model.objects.filter(level="tinh")}
 
         to_create, to_update = [], []

@@ -61,10 +61,18 @@ def test_the_openapi_schema_is_published(units):
 
 def test_a_record_goes_through_create_read_update_delete(officer_a):
     client = api(officer_a)
-    created = post(client, "/api/v1/records/delegations", {
-        "direction": "in", "origin": "foreign", "partner": "KOICA", "country": "KR",
-        "start_date": "2026-05-05", "members_count": 3,
-    })
+    created = post(
+        client,
+        "/api/v1/records/delegations",
+        {
+            "direction": "in",
+            "origin": "foreign",
+            "partner": "KOICA",
+            "country": "KR",
+            "start_date": "2026-05-05",
+            "members_count": 3,
+        },
+    )
     assert created.status_code == 201, created.content
     pk = created.json()["id"]
     assert client.get(f"/api/v1/records/delegations/{pk}").json()["partner"] == "KOICA"
@@ -79,10 +87,18 @@ def test_a_record_goes_through_create_read_update_delete(officer_a):
 
 
 def test_bad_input_gets_vietnamese_errors_and_stores_nothing(officer_a):
-    response = post(api(officer_a), "/api/v1/records/ngo-aid", {
-        "name": "Nước sạch", "donor": "WVI", "donor_country": "US", "start_date": "31/02/2026",
-        "cash_value_vnd": "1.5OO.000", "beneficiaries": -4,
-    })
+    response = post(
+        api(officer_a),
+        "/api/v1/records/ngo-aid",
+        {
+            "name": "Nước sạch",
+            "donor": "WVI",
+            "donor_country": "US",
+            "start_date": "31/02/2026",
+            "cash_value_vnd": "1.5OO.000",
+            "beneficiaries": -4,
+        },
+    )
     assert response.status_code == 422
     errors = response.json()["errors"]
     assert errors["start_date"] == [vn.ERROR_DATE]

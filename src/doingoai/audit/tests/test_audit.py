@@ -48,4 +48,6 @@ def test_account_changes_are_audited_without_passwords(officer_a, administrator)
     officer_a.save()
     entries = [e for e in audit_entries(user=administrator) if e.kind == "Tài khoản" and e.action == "Sửa"]
     assert entries and entries[0].who == "Phạm Văn Minh"
-    assert all("password" not in c.field.lower() and "mật khẩu" not in c.field.lower() for e in entries for c in e.changes)
+    assert all(
+        "password" not in c.field.lower() and "mật khẩu" not in c.field.lower() for e in entries for c in e.changes
+    )

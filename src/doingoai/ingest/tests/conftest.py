@@ -40,7 +40,9 @@ Nơi nhận:\tTM. ỦY BAN NHÂN DÂN
 """
 
 
-def report_text(*, name="Minh Long", level="xã", province="Quảng Ngãi", year=2025, period=None, delegations=2, residents=5):
+def report_text(
+    *, name="Minh Long", level="xã", province="Quảng Ngãi", year=2025, period=None, delegations=2, residents=5
+):
     """A short commune report the reader reads whole: Xã Minh Long, năm 2025, 2 foreign delegations, 5 residents."""
     return REPORT.format(
         name=name,

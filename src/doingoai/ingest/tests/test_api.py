@@ -36,7 +36,9 @@ def test_an_unreadable_file_answers_422_with_the_reason(province_officer):
     assert response.status_code == 422 and response.json()["message"] == ERROR_CORRUPT_DOCX
 
 
-def test_a_zip_is_read_in_the_background_and_followed_by_its_batch(province_officer, django_capture_on_commit_callbacks):
+def test_a_zip_is_read_in_the_background_and_followed_by_its_batch(
+    province_officer, django_capture_on_commit_callbacks
+):
     client = api(province_officer)
     with django_capture_on_commit_callbacks(execute=True):
         response = send(client, "lo.zip", zip_bytes({"a.txt": report_text(), "b.docx": corrupt_docx()}))
@@ -76,4 +78,6 @@ def test_it_hides_other_communes_documents_over_the_api(officer_a, officer_b, ot
 
 def test_the_ingest_routes_are_in_the_openapi_schema(units):
     paths = Client().get("/api/v1/openapi.json").json()["paths"]
-    assert {"/api/v1/ingest/documents", "/api/v1/ingest/batches/{pk}", "/api/v1/ingest/documents/{pk}/confirm"} <= set(paths)
+    assert {"/api/v1/ingest/documents", "/api/v1/ingest/batches/{pk}", "/api/v1/ingest/documents/{pk}/confirm"} <= set(
+        paths
+    )

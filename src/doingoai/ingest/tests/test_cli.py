@@ -1,4 +1,3 @@
-import io
 import json
 
 import pytest
@@ -52,7 +51,9 @@ def test_save_stores_reports_keeps_the_unassigned_and_reports_period_differences
     folder.mkdir()
     (folder / "minh-long.txt").write_bytes(report_text(year=2024))
     (folder / "khong-ky.txt").write_bytes(
-        b"\n".join(line for line in report_text(name="Đức Phổ", level="phường").split(b"\n") if "năm 20".encode() not in line)
+        b"\n".join(
+            line for line in report_text(name="Đức Phổ", level="phường").split(b"\n") if "năm 20".encode() not in line
+        )
     )
     (folder / "huyen.txt").write_bytes(report_text(name="Định Hóa", level="huyện", province="Thái Nguyên"))
     (folder / "hong.docx").write_bytes(corrupt_docx())
@@ -67,7 +68,9 @@ def test_save_stores_reports_keeps_the_unassigned_and_reports_period_differences
     assert "Đã đọc 3/4 tệp; 1 văn bản chờ cán bộ gán đơn vị, kỳ" in out
     reports = Report.objects.filter(origin=Report.Origin.INGESTED, status=Report.Status.READ)
     assert sorted((r.unit.name if r.unit else "", r.period) for r in reports) == [
-        ("", "2025"), ("Phường Đức Phổ", "2025"), ("Xã Minh Long", "2024")
+        ("", "2025"),
+        ("Phường Đức Phổ", "2025"),
+        ("Xã Minh Long", "2024"),
     ]
     huyen = Document.objects.get(original_name="huyen.txt")
     assert huyen.owner_unit.name == "Thái Nguyên"  # its province's officers will place it

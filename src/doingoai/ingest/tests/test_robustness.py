@@ -20,7 +20,11 @@ pytestmark = pytest.mark.django_db
 
 def read_with_a_good_file(user, name, data):
     """A bad file between two good ones: (bad document, the good ones' outcomes)."""
-    files = [("minh-long.txt", report_text()), (name, data), ("duc-pho.txt", report_text(name="Đức Phổ", level="phường"))]
+    files = [
+        ("minh-long.txt", report_text()),
+        (name, data),
+        ("duc-pho.txt", report_text(name="Đức Phổ", level="phường")),
+    ]
     batch = batch_run(batch=batch_create(files=files, by=user))
     first, bad, last = batch.documents.order_by("id")
     assert batch.status == Batch.Status.DONE and batch.processed == 3
@@ -182,7 +186,9 @@ def test_an_upload_without_a_length_is_cut_off_at_the_limit(province_officer, se
 def test_a_zip_bomb_uploaded_on_the_page_is_refused_with_the_reason(province_officer, settings):
     settings.INGEST_ZIP_MAX_BYTES = 2 << 20
     bomb = zip_bytes({"bom.txt": b"\0" * (3 << 20)})
-    response = client_for(province_officer).post(reverse("ingest:upload"), {"files": SimpleUploadedFile("bom.zip", bomb)})
+    response = client_for(province_officer).post(
+        reverse("ingest:upload"), {"files": SimpleUploadedFile("bom.zip", bomb)}
+    )
     assert response.status_code == 400 and services.ERROR_ZIP_TOO_BIG.format(mb=2) in response.content.decode()
     assert not Batch.objects.exists()
 

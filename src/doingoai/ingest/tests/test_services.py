@@ -83,7 +83,9 @@ def test_reading_the_same_unit_and_period_again_replaces_the_earlier_read(provin
 
 
 def test_two_files_of_one_unit_and_period_in_one_batch_keep_the_later(province_officer):
-    first, second = ingest(province_officer, ("a.txt", report_text(delegations=1)), ("b.txt", report_text(delegations=4)))
+    first, second = ingest(
+        province_officer, ("a.txt", report_text(delegations=1)), ("b.txt", report_text(delegations=4))
+    )
     assert first.outcome == Document.Outcome.REPLACED and value(second.report, "delegations_in_foreign") == 4
 
 
@@ -120,9 +122,13 @@ def test_an_unknown_unit_is_kept_unassigned_and_placed_later(province_officer, c
 
 
 def test_old_commune_names_are_offered_as_todays_unit(other_province_officer):
-    (document,) = ingest(other_province_officer, ("boc-nhieu.txt", report_text(name="Bộc Nhiêu", province="Thái Nguyên")))
+    (document,) = ingest(
+        other_province_officer, ("boc-nhieu.txt", report_text(name="Bộc Nhiêu", province="Thái Nguyên"))
+    )
     assert document.outcome == Document.Outcome.UNASSIGNED
-    candidates = services.unit_candidates(user=other_province_officer, document=document, query="Bộc Nhiêu, huyện Định Hóa")
+    candidates = services.unit_candidates(
+        user=other_province_officer, document=document, query="Bộc Nhiêu, huyện Định Hóa"
+    )
     assert candidates[0].unit.code == 5581 and "tên cũ" in candidates[0].note
     by_name = services.unit_candidates(user=other_province_officer, document=document, query="trung hoi")
     assert by_name[0].unit.code == 5581
@@ -165,7 +171,11 @@ def test_correcting_a_fact_keeps_what_was_read_and_a_correction(province_officer
     fact = fact_correct(document=document, indicator="delegations_in_foreign", value=None, by=province_officer)
     assert fact.value is None and fact.corrected_from == 2  # the reader's value stays
     added = fact_correct(
-        document=document, indicator="officials_trained", value=4, by=province_officer, evidence="Cử 04 cán bộ dự tập huấn."
+        document=document,
+        indicator="officials_trained",
+        value=4,
+        by=province_officer,
+        evidence="Cử 04 cán bộ dự tập huấn.",
     )
     assert added.source == "correction" and added.section == "training"
     rows = list(Correction.objects.values_list("field", "target", "old_value", "new_value"))
@@ -225,9 +235,18 @@ def test_corrections_are_exported_as_json_lines(province_officer):
     assert corrections_export(out=out) == 2
     lines = [json.loads(line) for line in out.getvalue().splitlines()]
     assert lines[0] | {"at": None, "id": None} == {
-        "id": None, "at": None, "by": "lan", "source": "minh-long.txt", "sha256": document.sha256,
-        "unit_code": 21361, "period": "2025", "field": "fact_value", "target": "foreigners_resident",
-        "old": 5, "new": 6, "evidence": "Trên địa bàn có 5 người nước ngoài đang sinh sống và làm việc.",
+        "id": None,
+        "at": None,
+        "by": "lan",
+        "source": "minh-long.txt",
+        "sha256": document.sha256,
+        "unit_code": 21361,
+        "period": "2025",
+        "field": "fact_value",
+        "target": "foreigners_resident",
+        "old": 5,
+        "new": 6,
+        "evidence": "Trên địa bàn có 5 người nước ngoài đang sinh sống và làm việc.",
     }
     assert lines[1]["field"] == "section_code" and lines[1]["new"] == "assessment"
 
@@ -242,7 +261,12 @@ def test_the_evidence_of_each_fact_is_marked_in_the_text(province_officer):
     }
     assert marked["delegations_in_foreign"] == "Trong năm 2025, xã tiếp đón 02 đoàn nước ngoài đến làm việc."
     assert marked["delegations_out"] == "Không có đoàn ra."
-    assert set(marked) == {"delegations_out", "delegations_in_foreign", "conferences_international", "foreigners_resident"}
+    assert set(marked) == {
+        "delegations_out",
+        "delegations_in_foreign",
+        "conferences_international",
+        "foreigners_resident",
+    }
 
 
 def test_reading_once_gives_exactly_what_the_reader_gives_on_a_report():
@@ -252,6 +276,7 @@ def test_reading_once_gives_exactly_what_the_reader_gives_on_a_report():
     contract, text, kind = services.document_read(data=data, name="dir/minh-long.txt")
     assert contract == read_bytes(data, "dir/minh-long.txt") and kind == "txt"
     assert text.splitlines()[0] == "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+
     def refusal(read):
         try:
             read()
@@ -260,8 +285,8 @@ def test_reading_once_gives_exactly_what_the_reader_gives_on_a_report():
         return None
 
     for bad in (b"", b"PK\x03\x04broken"):
-        ours = refusal(lambda: services.document_read(data=bad, name="x.docx"))
-        assert ours and ours == refusal(lambda: read_bytes(bad, "x.docx"))
+        ours = refusal(lambda bad=bad: services.document_read(data=bad, name="x.docx"))
+        assert ours and ours == refusal(lambda bad=bad: read_bytes(bad, "x.docx"))
 
 
 def test_reading_once_gives_exactly_what_the_reader_gives(seeds_dir):
@@ -292,7 +317,11 @@ def test_corrections_and_confirmations_are_in_the_audit_log(province_officer, ad
     fact_correct(document=document, indicator="delegations_out", value=1, by=province_officer)
     document_confirm(document=document, by=province_officer)
     kinds = {(entry.kind, entry.who) for entry in audit_entries(user=administrator)}
-    assert {("Sửa kết quả đọc", "Lê Thị Lan"), ("Văn bản đọc từ tệp", "Lê Thị Lan"), ("Lô tệp đọc báo cáo", "Lê Thị Lan")} <= kinds
+    assert {
+        ("Sửa kết quả đọc", "Lê Thị Lan"),
+        ("Văn bản đọc từ tệp", "Lê Thị Lan"),
+        ("Lô tệp đọc báo cáo", "Lê Thị Lan"),
+    } <= kinds
     assert ("Báo cáo", "Lê Thị Lan") in kinds and ("Chỉ tiêu báo cáo", "Lê Thị Lan") in kinds
 
 

@@ -11,7 +11,11 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_task_reads_a_batch_and_keeps_its_progress_in_the_database(province_officer):
-    files = [("a.txt", report_text()), ("b.docx", corrupt_docx()), ("c.txt", report_text(name="Đức Phổ", level="phường"))]
+    files = [
+        ("a.txt", report_text()),
+        ("b.docx", corrupt_docx()),
+        ("c.txt", report_text(name="Đức Phổ", level="phường")),
+    ]
     batch = batch_create(files=files, by=province_officer)
     assert (batch.status, batch.total, batch.processed) == (Batch.Status.QUEUED, 3, 0)
     result = batch_run_task.enqueue(batch_id=batch.pk)

@@ -111,7 +111,9 @@ def test_people_without_a_unit_get_404(units):
     assert client_for(nobody).get(reverse("ingest:upload")).status_code == 404
 
 
-def test_uploading_a_file_reads_it_in_the_background_and_shows_the_batch(lan, commune_a, django_capture_on_commit_callbacks):
+def test_uploading_a_file_reads_it_in_the_background_and_shows_the_batch(
+    lan, commune_a, django_capture_on_commit_callbacks
+):
     page = lan.get(reverse("ingest:upload")).content.decode()
     assert "Tối đa 50 MB mỗi lần tải lên" in page and 'data-max-bytes="52428800"' in page
     with django_capture_on_commit_callbacks(execute=True):
@@ -184,7 +186,10 @@ def test_not_stated_and_adding_a_missing_fact(lan, province_document):
     url = reverse("ingest:fact", args=[province_document.pk])
     response = lan.post(url, {"indicator": "foreigners_resident", "not_stated": "1"})
     assert response.status_code == 302 and response.url.endswith("#fact-foreigners_resident")
-    response = lan.post(url, {"indicator": "ngo_aid_value_vnd", "value": "15 triệu", "evidence": "Tiếp nhận 15 triệu đồng.", "adding": "1"})
+    response = lan.post(
+        url,
+        {"indicator": "ngo_aid_value_vnd", "value": "15 triệu", "evidence": "Tiếp nhận 15 triệu đồng.", "adding": "1"},
+    )
     values = dict(province_document.report.indicators.values_list("indicator", "value"))
     assert values["foreigners_resident"] is None and values["ngo_aid_value_vnd"] == 15_000_000
     page = lan.get(reverse("ingest:document", args=[province_document.pk])).content.decode()
@@ -209,7 +214,8 @@ def test_placing_an_unassigned_document(lan, province_officer, commune_a):
     options = lan.get(reverse("ingest:unit-options", args=[document.pk]) + "?q=minh long", HTTP_HX_REQUEST="true")
     assert f'value="{commune_a.pk}"' in options.content.decode()
     response = lan.post(
-        reverse("ingest:place", args=[document.pk]), {"unit": commune_a.pk, "period": "2025", "next": reverse("ingest:unassigned")}
+        reverse("ingest:place", args=[document.pk]),
+        {"unit": commune_a.pk, "period": "2025", "next": reverse("ingest:unassigned")},
     )
     assert response.status_code == 302 and response.url == reverse("ingest:unassigned")
     document.refresh_from_db()
@@ -220,7 +226,9 @@ def test_placing_outside_the_province_is_refused(lan, province_officer):
     document = upload(province_officer, "hu-cau.txt", name="Hư Cấu")
     from doingoai.units.services import unit_by_code
 
-    response = lan.post(reverse("ingest:place", args=[document.pk]), {"unit": unit_by_code(code=5581).pk, "period": "2025"})
+    response = lan.post(
+        reverse("ingest:place", args=[document.pk]), {"unit": unit_by_code(code=5581).pk, "period": "2025"}
+    )
     assert response.status_code == 400 and ERROR_UNIT in response.content.decode()
 
 
@@ -266,5 +274,8 @@ def test_the_navigation_offers_reading_existing_reports(lan, client_a):
 
 def test_placing_never_redirects_off_the_site(lan, province_officer, commune_a):
     document = upload(province_officer, "hu-cau.txt", name="Hư Cấu")
-    response = lan.post(reverse("ingest:place", args=[document.pk]), {"unit": commune_a.pk, "period": "2025", "next": "https://evil.example/"})
+    response = lan.post(
+        reverse("ingest:place", args=[document.pk]),
+        {"unit": commune_a.pk, "period": "2025", "next": "https://evil.example/"},
+    )
     assert response.url == reverse("ingest:document", args=[document.pk])

@@ -41,35 +41,41 @@ RULES: dict[str, tuple[str, str]] = {
     "N2": ("Không hiện số trang ở trang đầu", "PL I §I.7"),
     "H0": ("Bảng phần đầu văn bản không kẻ viền", "Mẫu 1.4 PL III"),
     "H1": ("Quốc hiệu: in hoa, cỡ 12–13, đậm, đứng, căn giữa, ở cột phải", "PL I §II.1.a"),
-    "H2": ("Tiêu ngữ: \"Độc lập - Tự do - Hạnh phúc\", cỡ 13–14, đậm, đứng, căn giữa, ngay dưới Quốc hiệu", "PL I §II.1.b"),
+    "H2": (
+        'Tiêu ngữ: "Độc lập - Tự do - Hạnh phúc", cỡ 13–14, đậm, đứng, căn giữa, ngay dưới Quốc hiệu',
+        "PL I §II.1.b",
+    ),
     "H3": ("Đường kẻ dưới Tiêu ngữ, dài bằng dòng Tiêu ngữ", "PL I §II.1.b"),
     "H4": ("Tên cơ quan ban hành: in hoa, cỡ 12–13, đậm, căn giữa, ở cột trái", "PL I §II.2.b"),
     "H5": ("Tên cơ quan chủ quản: in hoa, cỡ 12–13, không đậm", "PL I §II.2.b"),
     "H6": ("Đường kẻ dưới tên cơ quan ban hành, dài 1/3–1/2 dòng chữ", "PL I §II.2.b"),
-    "H7": ("Số, ký hiệu: \"Số: 05/BC-UBND\", cỡ 13, đứng, không đậm, căn giữa dưới tên cơ quan", "PL I §II.3.c"),
+    "H7": ('Số, ký hiệu: "Số: 05/BC-UBND", cỡ 13, đứng, không đậm, căn giữa dưới tên cơ quan', "PL I §II.3.c"),
     "H8": ("Số nhỏ hơn 10 ghi thêm số 0 phía trước", "PL I §II.3.a, §II.3.c"),
     "H9": ("Ký hiệu có chữ viết tắt tên loại BC, không có dấu cách", "PL I §II.3.b–c; PL III"),
-    "D1": ("Địa danh, ngày tháng: \"Nơi, ngày … tháng … năm …\", nghiêng, cỡ 13–14, căn giữa, cùng hàng với số ký hiệu", "PL I §II.4.b–c"),
+    "D1": (
+        'Địa danh, ngày tháng: "Nơi, ngày … tháng … năm …", nghiêng, cỡ 13–14, căn giữa, cùng hàng với số ký hiệu',
+        "PL I §II.4.b–c",
+    ),
     "D2": ("Ngày dưới 10 và tháng 1, 2 ghi thêm số 0; tháng 3–12 không", "PL I §II.4.b"),
-    "T1": ("Tên loại \"BÁO CÁO\": in hoa, cỡ 13–14, đậm, căn giữa, ngoài bảng phần đầu", "PL I §II.5.b"),
+    "T1": ('Tên loại "BÁO CÁO": in hoa, cỡ 13–14, đậm, căn giữa, ngoài bảng phần đầu', "PL I §II.5.b"),
     "T2": ("Trích yếu ngay dưới tên loại: chữ thường, cỡ 13–14, đậm, căn giữa", "PL I §II.5.b"),
     "T3": ("Đường kẻ dưới trích yếu, dài 1/3–1/2 dòng chữ", "PL I §II.5.b"),
     "B1": ("Thân bài: cỡ 13–14, chữ đứng, căn đều hai bên", "PL I §II.6.e"),
     "B2": ("Thân bài: lùi đầu dòng 10 mm hoặc 12,7 mm", "PL I §II.6.e"),
     "B3": ("Thân bài: khoảng cách giữa các đoạn ít nhất 6 pt", "PL I §II.6.e"),
     "B4": ("Thân bài: giãn dòng từ dòng đơn đến 1,5 dòng", "PL I §II.6.e"),
-    "C1": ("Tiêu đề mục \"I.\": số La Mã, in hoa, cỡ 13–14, đậm, đứng", "Mục V 6.b"),
-    "C2": ("Tiêu đề khoản \"1.\": cỡ 13–14, đậm, đứng, không in hoa toàn bộ", "Mục V 6.b"),
-    "C3": ("Điểm \"a)\": chữ cái và dấu \")\", cỡ như thân bài, đứng, không đậm", "PL I §II.6.đ; Mục V 6.b"),
+    "C1": ('Tiêu đề mục "I.": số La Mã, in hoa, cỡ 13–14, đậm, đứng', "Mục V 6.b"),
+    "C2": ('Tiêu đề khoản "1.": cỡ 13–14, đậm, đứng, không in hoa toàn bộ', "Mục V 6.b"),
+    "C3": ('Điểm "a)": chữ cái và dấu ")", cỡ như thân bài, đứng, không đậm', "PL I §II.6.đ; Mục V 6.b"),
     "C4": ("Số thứ tự mục, khoản, điểm liên tục (điểm theo thứ tự chữ cái tiếng Việt)", "PL I §II.6.c"),
     "S1": ("Quyền hạn, chức vụ người ký: in hoa, cỡ 13–14, đậm; TM./KT./Q./TL./TUQ.", "PL I §II.7.b, §II.7.đ"),
     "S2": ("UBND làm việc theo chế độ tập thể: TM. ỦY BAN NHÂN DÂN (KT. CHỦ TỊCH)", "Điều 13.2; Mục V row 7"),
     "S3": ("Họ tên người ký: chữ thường, cỡ 13–14, đậm, căn giữa, không ghi học hàm, học vị", "PL I §II.7.c–đ"),
-    "R1": ("\"Nơi nhận:\": cỡ 12, đậm, nghiêng, cột trái, ngang hàng quyền hạn người ký", "PL I §II.9.d"),
-    "R2": ("Các dòng nơi nhận: cỡ 11, đứng, không đậm, bắt đầu \"- \", kết thúc \";\"", "PL I §II.9.d"),
-    "R3": ("Dòng cuối nơi nhận: \"- Lưu: VT, ….\" kết thúc bằng dấu chấm", "PL I §II.9.d"),
-    "R4": ("\"Kính gửi\": cỡ 13–14, đứng; nơi nhận bắt đầu bằng \"- Như trên;\"", "PL I §II.9.b, §II.9.d"),
-    "A1": ("Phụ lục: \"Phụ lục\" cỡ 14 đậm; tên phụ lục in hoa đậm; \"(Kèm theo …)\" nghiêng", "PL I §III.1.b–c"),
+    "R1": ('"Nơi nhận:": cỡ 12, đậm, nghiêng, cột trái, ngang hàng quyền hạn người ký', "PL I §II.9.d"),
+    "R2": ('Các dòng nơi nhận: cỡ 11, đứng, không đậm, bắt đầu "- ", kết thúc ";"', "PL I §II.9.d"),
+    "R3": ('Dòng cuối nơi nhận: "- Lưu: VT, …." kết thúc bằng dấu chấm', "PL I §II.9.d"),
+    "R4": ('"Kính gửi": cỡ 13–14, đứng; nơi nhận bắt đầu bằng "- Như trên;"', "PL I §II.9.b, §II.9.d"),
+    "A1": ('Phụ lục: "Phụ lục" cỡ 14 đậm; tên phụ lục in hoa đậm; "(Kèm theo …)" nghiêng', "PL I §III.1.b–c"),
     "A2": ("Phụ lục đánh số trang riêng", "PL I §III.1.đ"),
     "X1": ("Ký hiệu người soạn thảo, số bản: in hoa, cỡ 11, đứng", "PL I §III.3"),
 }
@@ -328,7 +334,12 @@ def _theme_fonts(document) -> dict[str, str]:
     return {}
 
 
-_SKIP_ANCESTORS = {qn("w:txbxContent"), qn("w:del"), "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback", qn("w:moveFrom")}
+_SKIP_ANCESTORS = {
+    qn("w:txbxContent"),
+    qn("w:del"),
+    "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",
+    qn("w:moveFrom"),
+}
 
 
 class Reader:
@@ -522,7 +533,9 @@ def _shape_lengths(element) -> list[float]:
         lengths.append(abs(end[0] - start[0]))
     for shape in element.iter(f"{{{vml}}}shape"):
         style = shape.get("style", "")
-        if shape.get("type", "").endswith("_x0000_t32") or shape.get("{urn:schemas-microsoft-com:office:office}connectortype"):
+        if shape.get("type", "").endswith("_x0000_t32") or shape.get(
+            "{urn:schemas-microsoft-com:office:office}connectortype"
+        ):
             width = re.search(r"width:([\d.]+)(pt|in|mm|cm|px)?", style)
             if width:
                 lengths.append(_vml_length(width.group(1), width.group(2)))
@@ -624,7 +637,9 @@ class Checker:
         self.read = Reader(document)
         self.findings: list[Finding] = []
         first = document.sections[0]
-        self.text_width_mm = (first.page_width - first.left_margin - first.right_margin) / EMU_PER_MM if first.page_width else 165
+        self.text_width_mm = (
+            (first.page_width - first.left_margin - first.right_margin) / EMU_PER_MM if first.page_width else 165
+        )
 
     def add(self, rule: str, message: str, where: str = "", severity: str = ERROR) -> None:
         self.findings.append(Finding(rule, severity, message, where))
@@ -685,7 +700,7 @@ class Checker:
                 self.add("N1", "số trang in nghiêng", "đầu trang phần 1")
         if not section.different_first_page_header_footer:
             if fields:
-                self.add("N2", "không đặt \"trang đầu khác\" (titlePg): trang 1 cũng hiện số trang", "phần 1")
+                self.add("N2", 'không đặt "trang đầu khác" (titlePg): trang 1 cũng hiện số trang', "phần 1")
         else:
             first = section.first_page_header
             if first is not None and (_page_fields(first._element) or re.search(r"\d", _xml_text(first._element))):
@@ -700,25 +715,32 @@ class Checker:
         for number, section in enumerate(self.doc.sections):
             for part in (section.header, section.first_page_header, section.footer, section.first_page_footer):
                 if part is not None and not part.is_linked_to_previous:
-                    containers += [(p, f"đầu/chân trang phần {number + 1}") for p in _part_paras(self.read.styles, part._element)]
+                    containers += [
+                        (p, f"đầu/chân trang phần {number + 1}") for p in _part_paras(self.read.styles, part._element)
+                    ]
         for para, where in containers:
             for text, run in para.pieces:
                 if run is None or not text.strip():
                     continue
-                for slot, name in zip(("ascii", "hAnsi"), run.fonts):
+                for _slot, name in zip(("ascii", "hAnsi"), run.fonts, strict=False):
                     if name != FONT:
                         label = name
                         if name.startswith("theme:"):
                             label = f"phông theo chủ đề {name[6:]} (= {self.read.styles.theme.get(name[6:], '?')})"
                         wrong[label] += 1
-                        example.setdefault(label, f"{where}, {para.where}: \"{_short(_clean(text), 30)}\"")
+                        example.setdefault(label, f'{where}, {para.where}: "{_short(_clean(text), 30)}"')
                         break
                 if run.color and run.color.lower() not in ("auto", "000000"):
                     colours[run.color] += 1
-                    example.setdefault("color:" + run.color, f"{para.where}: \"{_short(_clean(text), 30)}\"")
+                    example.setdefault("color:" + run.color, f'{para.where}: "{_short(_clean(text), 30)}"')
         for label, count in wrong.most_common():
             severity = WARNING if "= Times New Roman" in label else ERROR
-            self.add("F1", f"{count} đoạn chữ dùng {label if label.startswith('phông') else repr(label)}", example[label], severity)
+            self.add(
+                "F1",
+                f"{count} đoạn chữ dùng {label if label.startswith('phông') else repr(label)}",
+                example[label],
+                severity,
+            )
         for colour, count in colours.most_common():
             self.add("F2", f"{count} đoạn chữ màu {colour}", example["color:" + colour])
 
@@ -729,7 +751,7 @@ class Checker:
         lines = [line for para in paras[:80] for line in para.lines()]
         national = next((ln for ln in lines if NATIONAL.match(_norm_caps(ln.shown))), None)
         if national is None:
-            self.add("H1", "không tìm thấy dòng \"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\"")
+            self.add("H1", 'không tìm thấy dòng "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"')
             return -1
         cell = national.para.cell
         if cell is not None:
@@ -748,13 +770,17 @@ class Checker:
             self.add("H1", "Quốc hiệu không nằm ở cột phải của phần đầu", national.para.where)
         self._element("H1", national, (12, 13), bold=True, caps=True, centred=True)
 
-        after = [ln for ln in block_lines if ln.col == right_col and (ln.para.index, ln.number) > (national.para.index, national.number)]
+        after = [
+            ln
+            for ln in block_lines
+            if ln.col == right_col and (ln.para.index, ln.number) > (national.para.index, national.number)
+        ]
         motto = after[0] if after else None
         if motto is None or _clean(motto.text.replace("–", "-")) != MOTTO:
             self.add("H2", f"dòng dưới Quốc hiệu là \"{_short(motto.text) if motto else '(trống)'}\", không phải \"{MOTTO}\"",
                      motto.para.where if motto else national.para.where)  # fmt: skip
         if motto is not None and motto.text != MOTTO and _clean(motto.text.replace("–", "-")) == MOTTO:
-            self.add("H2", "Tiêu ngữ dùng gạch ngang dài \"–\" thay cho dấu \"-\"", motto.para.where)
+            self.add("H2", 'Tiêu ngữ dùng gạch ngang dài "–" thay cho dấu "-"', motto.para.where)
         if motto is not None:
             self._element("H2", motto, (13, 14), bold=True, centred=True)
             found, length, kind = _rule_after(paras, motto.para.index, 2, self.text_width_mm, column=True)
@@ -770,7 +796,7 @@ class Checker:
         number = next((ln for ln in block_lines if re.match(r"^Số\s*:", ln.text)), None)
         self._check_issuer(block_lines, right_col, number, paras)
         if number is None:
-            self.add("H7", "không tìm thấy dòng \"Số: …\"")
+            self.add("H7", 'không tìm thấy dòng "Số: …"')
         else:
             self._check_number(number, right_col)
         date = next((ln for ln in block_lines if re.search(r"\bngày\b.*\btháng\b.*\bnăm\b", ln.text)), None)
@@ -813,11 +839,13 @@ class Checker:
             parents, names = left[:bold_from], left[bold_from:]
         for line in parents:
             if not _is_caps(line.shown):
-                self.add("H5", f"\"{_short(line.text)}\" không in hoa", line.para.where)
+                self.add("H5", f'"{_short(line.text)}" không in hoa', line.para.where)
             if not _size_in(line.runs, 12, 13):
-                self.add("H5", f"\"{_short(line.text)}\" cỡ {_fmt_sizes(_sizes(line.runs))}, phải 12–13 pt", line.para.where)
+                self.add(
+                    "H5", f'"{_short(line.text)}" cỡ {_fmt_sizes(_sizes(line.runs))}, phải 12–13 pt', line.para.where
+                )
             if _any_bold(line.runs):
-                self.add("H5", f"\"{_short(line.text)}\" in đậm", line.para.where)
+                self.add("H5", f'"{_short(line.text)}" in đậm', line.para.where)
         for line in names:
             self._element("H4", line, (12, 13), bold=True, caps=True, centred=True)
         last = names[-1]
@@ -825,7 +853,9 @@ class Checker:
         if not found:
             self.add("H6", "không thấy đường kẻ dưới tên cơ quan ban hành", last.para.where)
         elif length is not None:
-            widest = max(_estimate_width_mm(ln.text, max((s for s in _sizes(ln.runs) if s), default=13), True) for ln in names)
+            widest = max(
+                _estimate_width_mm(ln.text, max((s for s in _sizes(ln.runs) if s), default=13), True) for ln in names
+            )
             ratio = length / widest if widest else 0
             if not 0.28 <= ratio <= 0.6:
                 self.add("H6", f"đường kẻ ({kind}) dài {length:.0f} mm = {ratio:.2f} dòng chữ (ước {widest:.0f} mm), nên 1/3–1/2",
@@ -836,7 +866,7 @@ class Checker:
         where = line.para.where
         registered, draft = NUMBER_REGISTERED.match(text), NUMBER_DRAFT.match(text)  # spaces already collapsed
         if not (registered or draft):
-            self.add("H7", f"\"{_short(text)}\" không đúng dạng \"Số: 05/BC-UBND\"", where)
+            self.add("H7", f'"{_short(text)}" không đúng dạng "Số: 05/BC-UBND"', where)
         if line.col >= right_col:
             self.add("H7", "số, ký hiệu không nằm ở cột trái", where)
         if not _size_in(line.runs, 13, 13):
@@ -848,24 +878,24 @@ class Checker:
         if registered:
             number = registered.group("n")
             if int(number) < 10 and len(number) != 2:
-                self.add("H8", f"số \"{number}\" phải viết \"{int(number):02d}\"", where)
+                self.add("H8", f'số "{number}" phải viết "{int(number):02d}"', where)
         symbol = (registered or draft).group("sym") if (registered or draft) else text.partition("/")[2]
         after_slash = text.partition("/")[2]
         if " " in after_slash.strip():
-            self.add("H9", f"ký hiệu \"{after_slash.strip()}\" có dấu cách", where)
+            self.add("H9", f'ký hiệu "{after_slash.strip()}" có dấu cách', where)
         elif symbol and not SYMBOL.match(symbol):
-            self.add("H9", f"ký hiệu \"{symbol}\" không viết hoa hoặc có ký tự lạ", where)
+            self.add("H9", f'ký hiệu "{symbol}" không viết hoa hoặc có ký tự lạ', where)
         if symbol and symbol.split("-")[0] != "BC":
-            self.add("H9", f"ký hiệu \"{symbol}\" không bắt đầu bằng BC (Báo cáo)", where)
+            self.add("H9", f'ký hiệu "{symbol}" không bắt đầu bằng BC (Báo cáo)', where)
 
     def _check_date(self, line: Line, number: Line | None, right_col: int) -> None:
         text, where = line.text, line.para.where
         match = DATE.match(text)
         if not match and not DATE_DRAFT.match(text):
             if DATE_NO_COMMA.match(text) and "," not in text.split("ngày")[0]:
-                self.add("D1", f"\"{_short(text)}\": thiếu dấu phẩy sau địa danh", where)
+                self.add("D1", f'"{_short(text)}": thiếu dấu phẩy sau địa danh', where)
             else:
-                self.add("D1", f"\"{_short(text)}\" không đúng dạng \"Nơi, ngày 05 tháng 01 năm 2026\"", where)
+                self.add("D1", f'"{_short(text)}" không đúng dạng "Nơi, ngày 05 tháng 01 năm 2026"', where)
         if not _all_italic(line.runs):
             self.add("D1", f"địa danh, ngày tháng trình bày {_style(line.runs)}, phải nghiêng", where)
         if not _size_in(line.runs, 13, 14):
@@ -879,26 +909,29 @@ class Checker:
         if match:
             day, month = match.group("d"), match.group("m")
             if int(day) < 10 and len(day) != 2:
-                self.add("D2", f"ngày \"{day}\" phải viết \"0{int(day)}\"", where)
+                self.add("D2", f'ngày "{day}" phải viết "0{int(day)}"', where)
             if int(month) <= 2 and len(month) != 2:
-                self.add("D2", f"tháng \"{month}\" phải viết \"0{int(month)}\"", where)
+                self.add("D2", f'tháng "{month}" phải viết "0{int(month)}"', where)
             if 3 <= int(month) <= 9 and len(month) == 2:
-                self.add("D2", f"tháng \"{month}\" không cần số 0 (mẫu: \"tháng 6\")", where, WARNING)
+                self.add("D2", f'tháng "{month}" không cần số 0 (mẫu: "tháng 6")', where, WARNING)
 
     # T1–T3 ----------------------------------------------------------------------------
     def check_title(self, header_end: int) -> int:
         """Check Ô 5a; return the index of the first body paragraph."""
         paras = self.read.paras
         candidates = [p for p in paras[header_end + 1 : header_end + 12] if p.text]
-        kind = next((p for p in candidates if _norm_caps(p.text.replace(" ", "")) in {t.replace(" ", "") for t in TYPE_NAMES}), None)
+        kind = next(
+            (p for p in candidates if _norm_caps(p.text.replace(" ", "")) in {t.replace(" ", "") for t in TYPE_NAMES}),
+            None,
+        )
         if kind is None:
-            self.add("T1", "không tìm thấy tên loại văn bản (\"BÁO CÁO\") sau phần đầu")
+            self.add("T1", 'không tìm thấy tên loại văn bản ("BÁO CÁO") sau phần đầu')
             return header_end + 1
         line = kind.lines()[0]
         if _norm_caps(kind.text).replace(" ", "") != "BÁOCÁO":
-            self.add("T1", f"tên loại là \"{kind.text}\", không phải BÁO CÁO", kind.where, WARNING)
+            self.add("T1", f'tên loại là "{kind.text}", không phải BÁO CÁO', kind.where, WARNING)
         elif kind.text != "BÁO CÁO" and _clean(line.shown) != "BÁO CÁO":
-            self.add("T1", f"\"{kind.text}\" phải viết \"BÁO CÁO\"", kind.where)
+            self.add("T1", f'"{kind.text}" phải viết "BÁO CÁO"', kind.where)
         self._element("T1", line, (13, 14), bold=True, caps=True, centred=True)
         if kind.cell is not None and kind.cell.table == 0:
             self.add("T1", "tên loại nằm trong bảng phần đầu", kind.where)
@@ -914,14 +947,18 @@ class Checker:
             summary.append(para)
         if not summary:
             following = next((p for p in paras[kind.index + 1 :] if p.text), None)
-            detail = f": đoạn tiếp theo \"{_short(following.text)}\" ({_style(following.lines()[0].runs)}, {_JC.get(following.props['jc'], following.props['jc'])})" if following else ""
+            detail = (
+                f': đoạn tiếp theo "{_short(following.text)}" ({_style(following.lines()[0].runs)}, {_JC.get(following.props["jc"], following.props["jc"])})'
+                if following
+                else ""
+            )
             self.add("T2", "không thấy trích yếu in đậm, căn giữa ngay dưới tên loại" + detail, kind.where)
             return kind.index + 1
         for para in summary:
             for line in para.lines():
                 self._element("T2", line, (13, 14), bold=True, centred=True)
                 if _is_caps(line.shown):
-                    self.add("T2", f"trích yếu in hoa toàn bộ: \"{_short(line.text)}\"", para.where)
+                    self.add("T2", f'trích yếu in hoa toàn bộ: "{_short(line.text)}"', para.where)
         last = summary[-1]
         drawn = [length for para in summary for length in _shape_lengths(para.el)]
         if drawn:  # a line drawn and anchored in one of the trích yếu paragraphs
@@ -948,7 +985,7 @@ class Checker:
             for line in para.lines():
                 if re.match(r"^N[ơo]i nh[ậa]n\b", line.text, re.IGNORECASE):
                     return line
-        self.add("R1", "không tìm thấy \"Nơi nhận:\"")
+        self.add("R1", 'không tìm thấy "Nơi nhận:"')
         return None
 
     # B1–B4, C1–C4, R4 ---------------------------------------------------------------------
@@ -971,7 +1008,7 @@ class Checker:
             if text.startswith("Kính gửi"):
                 addressee_seen = True
                 if not _size_in(runs, 13, 14) or _any_italic(runs):
-                    self.add("R4", f"\"Kính gửi\" trình bày {_style(runs)}, phải 13–14 pt, đứng", para.where)
+                    self.add("R4", f'"Kính gửi" trình bày {_style(runs)}, phải 13–14 pt, đứng', para.where)
                 previous = para
                 continue
             heading = None
@@ -982,7 +1019,11 @@ class Checker:
                 heading = "C1"
                 number = ROMANS[m.group("n")]
                 if number != roman_expected:
-                    self.add("C4", f"mục \"{m.group('n')}.\" sau mục {_roman(roman_expected - 1) or '(đầu)'}: phải \"{_roman(roman_expected)}.\"", para.where)
+                    self.add(
+                        "C4",
+                        f'mục "{m.group("n")}." sau mục {_roman(roman_expected - 1) or "(đầu)"}: phải "{_roman(roman_expected)}."',
+                        para.where,
+                    )
                 roman_expected, arabic_expected, letter_expected, plain = number + 1, 1, 0, {}
                 self._heading(para, runs, "C1", caps=True)
             elif (m := ARABIC_HEADING.match(text)) and _all_bold(runs):
@@ -991,25 +1032,33 @@ class Checker:
                 missing = list(range(arabic_expected, number))
                 if missing and all(n in plain for n in missing):
                     for n in missing:  # the sibling is there, only not set as a heading
-                        self.add("C2", f"khoản \"{_short(plain[n].text, 50)}\" không đậm như các khoản cùng cấp", plain[n].where)
+                        self.add(
+                            "C2",
+                            f'khoản "{_short(plain[n].text, 50)}" không đậm như các khoản cùng cấp',
+                            plain[n].where,
+                        )
                 elif number != arabic_expected:
-                    self.add("C4", f"khoản \"{number}.\" phải là \"{arabic_expected}.\"", para.where)
+                    self.add("C4", f'khoản "{number}." phải là "{arabic_expected}."', para.where)
                 arabic_expected, letter_expected, plain = number + 1, 0, {}
                 self._heading(para, runs, "C2", caps=False)
             elif m := LETTER_ITEM.match(text):
                 heading = "C3"
                 letter = m.group("n")
                 if m.group("sep") == ".":
-                    self.add("C3", f"điểm \"{letter}.\" phải viết \"{letter})\"", para.where)
+                    self.add("C3", f'điểm "{letter}." phải viết "{letter})"', para.where)
                 position = LETTERS.index(letter) if letter in LETTERS else -1
                 if position < 0:
-                    self.add("C4", f"điểm \"{letter})\" không có trong bảng chữ cái tiếng Việt (bỏ f, j, w, z)", para.where)
+                    self.add(
+                        "C4", f'điểm "{letter})" không có trong bảng chữ cái tiếng Việt (bỏ f, j, w, z)', para.where
+                    )
                 elif position != letter_expected and position != 0:
                     expected = LETTERS[letter_expected] if letter_expected < len(LETTERS) else "?"
-                    self.add("C4", f"điểm \"{letter})\" phải là \"{expected})\"", para.where)
+                    self.add("C4", f'điểm "{letter})" phải là "{expected})"', para.where)
                 letter_expected = position + 1 if position >= 0 else letter_expected
                 if _any_bold(runs) or _any_italic(runs):
-                    self.add("C3", f"điểm \"{_short(text, 40)}\" trình bày {_style(runs)}, phải đứng, không đậm", para.where)
+                    self.add(
+                        "C3", f'điểm "{_short(text, 40)}" trình bày {_style(runs)}, phải đứng, không đậm', para.where
+                    )
                 if not _size_in(runs, 13, 14):
                     counts["size"].append(para)
             elif _all_bold(runs):
@@ -1044,7 +1093,7 @@ class Checker:
         if addressee_seen and closing is not None:
             first = next((ln for ln in self._recipient_lines(closing)), None)
             if first is None or first.text != "- Như trên;":
-                self.add("R4", "có \"Kính gửi\" nhưng nơi nhận không bắt đầu bằng \"- Như trên;\"", closing.para.where)
+                self.add("R4", 'có "Kính gửi" nhưng nơi nhận không bắt đầu bằng "- Như trên;"', closing.para.where)
 
     def _heading(self, para: Para, runs: list[Run], rule: str, *, caps: bool) -> None:
         problems = []
@@ -1060,11 +1109,11 @@ class Checker:
         if not caps and _is_caps(shown) and len([c for c in shown if c.isalpha()]) > 3:
             problems.append("in hoa toàn bộ")
         if problems:
-            self.add(rule, f"\"{_short(para.text, 50)}\": {', '.join(problems)}", para.where)
+            self.add(rule, f'"{_short(para.text, 50)}": {", ".join(problems)}', para.where)
 
     def _report_counts(self, counts: dict[str, list], total: int) -> None:
         def examples(items: list[Para], describe) -> str:
-            return "; ".join(f"{p.where} \"{_short(p.text, 30)}\" {describe(p)}" for p in items[:3])
+            return "; ".join(f'{p.where} "{_short(p.text, 30)}" {describe(p)}' for p in items[:3])
 
         def runs_of(p: Para) -> list[Run]:
             return [r for _, r in p.pieces if r is not None and r.text.strip()]
@@ -1104,15 +1153,15 @@ class Checker:
         where = closing.para.where
         label = closing.text
         if not re.match(r"^Nơi nhận:", label):
-            self.add("R1", f"\"{_short(label)}\": phải viết \"Nơi nhận:\"", where)
+            self.add("R1", f'"{_short(label)}": phải viết "Nơi nhận:"', where)
         label_runs = [r for r in closing.runs if r.text.strip()]
         if not _size_in(label_runs, 12, 12):
             self.add("R1", f"cỡ chữ {_fmt_sizes(_sizes(label_runs))}, phải 12 pt", where)
         if not (_all_bold(label_runs) and _all_italic(label_runs)):
-            self.add("R1", f"\"Nơi nhận:\" trình bày {_style(label_runs)}, phải đậm nghiêng", where)
+            self.add("R1", f'"Nơi nhận:" trình bày {_style(label_runs)}, phải đậm nghiêng', where)
         recipients = self._recipient_lines(closing)
         if not recipients:
-            self.add("R2", "không có dòng nơi nhận nào sau \"Nơi nhận:\"", where)
+            self.add("R2", 'không có dòng nơi nhận nào sau "Nơi nhận:"', where)
         for position, line in enumerate(recipients):
             last = position == len(recipients) - 1
             runs = [r for r in line.runs if r.text.strip()]
@@ -1122,30 +1171,30 @@ class Checker:
             if _any_bold(runs) or _any_italic(runs):
                 problems.append(_style(runs))
             if not line.text.startswith("- "):
-                problems.append("không bắt đầu bằng \"- \"")
+                problems.append('không bắt đầu bằng "- "')
             if not last and not line.text.endswith(";"):
-                problems.append("không kết thúc bằng \";\"")
+                problems.append('không kết thúc bằng ";"')
             if problems:
-                self.add("R2", f"\"{_short(line.text, 40)}\": {', '.join(problems)}", line.para.where)
+                self.add("R2", f'"{_short(line.text, 40)}": {", ".join(problems)}', line.para.where)
             if last and not RECIPIENT_LAST.match(line.text):
-                self.add("R3", f"dòng cuối \"{_short(line.text, 40)}\" không đúng dạng \"- Lưu: VT, ….\"", line.para.where)
+                self.add("R3", f'dòng cuối "{_short(line.text, 40)}" không đúng dạng "- Lưu: VT, …."', line.para.where)
 
         signature = self._signature_lines(closing)
         if not signature:
-            self.add("S1", "không tìm thấy quyền hạn, chức vụ người ký bên phải \"Nơi nhận\"", where)
+            self.add("S1", 'không tìm thấy quyền hạn, chức vụ người ký bên phải "Nơi nhận"', where)
             return
         authority = [ln for ln in signature if _is_caps(ln.shown)]
         block_top = authority[0] if authority else signature[0]
         if closing.para.cell and block_top.para.cell and closing.para.cell.row != block_top.para.cell.row:
-            self.add("R1", "\"Nơi nhận:\" không cùng hàng với quyền hạn người ký", where, WARNING)
+            self.add("R1", '"Nơi nhận:" không cùng hàng với quyền hạn người ký', where, WARNING)
         if not authority:
-            self.add("S1", f"dòng đầu khối chữ ký \"{_short(signature[0].text)}\" không in hoa", signature[0].para.where)
+            self.add("S1", f'dòng đầu khối chữ ký "{_short(signature[0].text)}" không in hoa', signature[0].para.where)
         for line in authority:
             runs = [r for r in line.runs if r.text.strip()]
             if not _size_in(runs, 13, 14) or not _all_bold(runs):
-                self.add("S1", f"\"{_short(line.text)}\" trình bày {_style(runs)}, phải 13–14 pt, đậm", line.para.where)
+                self.add("S1", f'"{_short(line.text)}" trình bày {_style(runs)}, phải 13–14 pt, đậm', line.para.where)
             if re.match(r"^(TM|KT|Q|TL|TUQ)\b", line.shown) and not AUTHORITY.match(line.shown):
-                self.add("S1", f"\"{_short(line.text)}\": sau chữ viết tắt thẩm quyền phải có dấu chấm", line.para.where)
+                self.add("S1", f'"{_short(line.text)}": sau chữ viết tắt thẩm quyền phải có dấu chấm', line.para.where)
         texts = [_norm_caps(ln.shown) for ln in authority]
         if self._collective() and texts:
             if any(t.endswith("PHÓ CHỦ TỊCH") for t in texts):
@@ -1155,7 +1204,12 @@ class Checker:
             else:
                 expected = None
             if expected and [t.replace("UBND", "ỦY BAN NHÂN DÂN") for t in texts] != expected:
-                self.add("S2", f"khối chữ ký \"{' / '.join(texts)}\", phải \"{' / '.join(expected)}\"", authority[0].para.where, WARNING)
+                self.add(
+                    "S2",
+                    f'khối chữ ký "{" / ".join(texts)}", phải "{" / ".join(expected)}"',
+                    authority[0].para.where,
+                    WARNING,
+                )
         names = [ln for ln in signature if ln not in authority and not re.match(r"^\(.*\)$", ln.text)]
         if names:
             name = names[-1]
@@ -1174,7 +1228,7 @@ class Checker:
             if ACADEMIC.match(name.text):
                 problems.append("có học hàm, học vị trước tên")
             if problems:
-                self.add("S3", f"\"{_short(name.text)}\": {', '.join(problems)}", name.para.where)
+                self.add("S3", f'"{_short(name.text)}": {", ".join(problems)}', name.para.where)
 
     def _collective(self) -> bool:
         first_lines = [ln.shown for p in self.read.paras[:30] for ln in p.lines()]
@@ -1188,11 +1242,20 @@ class Checker:
                      and p.cell.col > cell.col]  # fmt: skip
             lines = [ln for p in paras for ln in p.lines()]
             if not lines:  # signature in the next table or paragraphs after it
-                paras = [p for p in self.read.paras[para.index + 1 : para.index + 40] if not (p.cell and p.cell.table == cell.table and p.cell.col <= cell.col)]
+                paras = [
+                    p
+                    for p in self.read.paras[para.index + 1 : para.index + 40]
+                    if not (p.cell and p.cell.table == cell.table and p.cell.col <= cell.col)
+                ]
                 lines = [ln for p in paras for ln in p.lines() if not ln.text.startswith("-")]
             return lines[:8]
         paras = self.read.paras[para.index : para.index + 30]
-        return [ln for p in paras for ln in p.lines() if ln.column >= 1 or (ln.para.props["jc"] == "center" and ln.para is not para)][:8]
+        return [
+            ln
+            for p in paras
+            for ln in p.lines()
+            if ln.column >= 1 or (ln.para.props["jc"] == "center" and ln.para is not para)
+        ][:8]
 
     # A1–A2, X1 --------------------------------------------------------------------------------
     def check_appendix(self, closing: Line | None) -> None:
@@ -1204,23 +1267,27 @@ class Checker:
             runs = [r for _, r in para.pieces if r is not None and r.text.strip()]
             problems = []
             if para.text.startswith("PHỤ LỤC"):
-                problems.append("viết hoa (phải \"Phụ lục\")")
+                problems.append('viết hoa (phải "Phụ lục")')
             if not _size_in(runs, 14, 14):
                 problems.append(f"cỡ {_fmt_sizes(_sizes(runs))} (phải 14 pt)")
             if not _all_bold(runs):
                 problems.append("không đậm")
             if problems:
-                self.add("A1", f"\"{para.text}\": {', '.join(problems)}", para.where)
+                self.add("A1", f'"{para.text}": {", ".join(problems)}', para.where)
             title = paras[position + 1] if position + 1 < len(paras) else None
             if title is not None:
                 truns = [r for _, r in title.pieces if r is not None and r.text.strip()]
                 if not _is_caps(title.text) or not _all_bold(truns) or not _size_in(truns, 13, 14):
-                    self.add("A1", f"tên phụ lục \"{_short(title.text)}\" trình bày {_style(truns)}, phải in hoa, đậm, 13–14 pt", title.where)
+                    self.add(
+                        "A1",
+                        f'tên phụ lục "{_short(title.text)}" trình bày {_style(truns)}, phải in hoa, đậm, 13–14 pt',
+                        title.where,
+                    )
             ref = paras[position + 2] if position + 2 < len(paras) else None
             if ref is not None and ref.text.startswith("(Kèm theo"):
                 rruns = [r for _, r in ref.pieces if r is not None and r.text.strip()]
                 if not _all_italic(rruns) or not _size_in(rruns, 13, 14):
-                    self.add("A1", f"dòng \"(Kèm theo …)\" trình bày {_style(rruns)}, phải nghiêng 13–14 pt", ref.where)
+                    self.add("A1", f'dòng "(Kèm theo …)" trình bày {_style(rruns)}, phải nghiêng 13–14 pt', ref.where)
             section = self.doc.sections[para.section] if para.section < len(self.doc.sections) else None
             numbering = section._sectPr.find(qn("w:pgNumType")) if section is not None else None
             if para.section == 0 or numbering is None or numbering.get(qn("w:start")) is None:
@@ -1232,7 +1299,7 @@ class Checker:
                 if DRAFTER.match(line.text):
                     runs = [r for r in line.runs if r.text.strip()]
                     if not _size_in(runs, 11, 11) or _any_italic(runs):
-                        self.add("X1", f"\"{line.text}\" trình bày {_style(runs)}, phải 11 pt, đứng", para.where)
+                        self.add("X1", f'"{line.text}" trình bày {_style(runs)}, phải 11 pt, đứng', para.where)
 
     # shared -------------------------------------------------------------------------------------
     def _element(self, rule: str, line: Line, sizes: tuple[float, float], *, bold: bool, caps: bool = False,
@@ -1250,7 +1317,7 @@ class Checker:
         if centred and not _centred(line):
             problems.append(_JC.get(line.para.props["jc"], line.para.props["jc"]) + " (phải căn giữa)")
         if problems:
-            self.add(rule, f"\"{_short(line.text)}\": {', '.join(problems)}", line.para.where)
+            self.add(rule, f'"{_short(line.text)}": {", ".join(problems)}', line.para.where)
 
 
 def _roman(value: int) -> str:
@@ -1288,7 +1355,11 @@ def _part_paras(styles: Styles, element) -> list[Para]:
     out = []
     for p in element.iter(qn("w:p")):
         para_styles = styles.para_styles(p, None)
-        pieces = [(t.text or "", styles.run(r, t.text or "", para_styles)) for r in p.iter(qn("w:r")) for t in r.findall(qn("w:t"))]
+        pieces = [
+            (t.text or "", styles.run(r, t.text or "", para_styles))
+            for r in p.iter(qn("w:r"))
+            for t in r.findall(qn("w:t"))
+        ]
         out.append(Para(-1, p, pieces, styles.para(p, para_styles), None, 0, "đầu/chân trang"))
     return out
 

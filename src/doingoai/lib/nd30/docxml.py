@@ -145,7 +145,10 @@ def rule_below(paragraph: Paragraph, *, length_mm: float, available_mm: float) -
         bottom.set(qn(key), value)
     borders.append(bottom)
     # pBdr must come before spacing/ind/jc in CT_PPr order.
-    anchor = next((ppr.find(qn(t)) for t in ("w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc") if ppr.find(qn(t)) is not None), None)
+    anchor = next(
+        (ppr.find(qn(t)) for t in ("w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc") if ppr.find(qn(t)) is not None),
+        None,
+    )
     if anchor is not None:
         anchor.addprevious(borders)
     else:
@@ -169,10 +172,10 @@ def fixed_table(table, widths_mm: list[float], *, borders: bool) -> None:
             line.set(qn("w:space"), "0")
             line.set(qn("w:color"), "000000")
     grid = tbl.tblGrid
-    for col, mm in zip(grid.findall(qn("w:gridCol")), widths_mm):
+    for col, mm in zip(grid.findall(qn("w:gridCol")), widths_mm, strict=False):
         col.set(qn("w:w"), str(round(mm * TWIPS_PER_MM)))
     for row in table.rows:
-        for cell, mm in zip(row.cells, widths_mm):
+        for cell, mm in zip(row.cells, widths_mm, strict=False):
             cell.width = Mm(mm)
 
 

@@ -27,7 +27,7 @@ _BOLD = (
     556, 556, 444, 389, 333, 556, 500, 722, 500, 500, 444, 394, 220, 394, 520, 556, 722, 500, 1000, 1000,
     500, 500, 333, 333,
 )  # fmt: skip
-_WIDTHS = {False: dict(zip(_CHARS, _REGULAR)), True: dict(zip(_CHARS, _BOLD))}
+_WIDTHS = {False: dict(zip(_CHARS, _REGULAR, strict=False)), True: dict(zip(_CHARS, _BOLD, strict=False))}
 PT_TO_MM = 25.4 / 72
 
 

@@ -88,7 +88,7 @@ def outline(sections: list[dict]) -> list[Heading | None]:
     rank = {kind: position + 1 for position, kind in enumerate(kinds_used)}
     counters = [0, 0, 0]
     headings: list[Heading | None] = []
-    for section, item in zip(sections, parsed):
+    for section, item in zip(sections, parsed, strict=False):
         if item is None:
             headings.append(None)
             continue

@@ -73,7 +73,9 @@ def convert(docx_bytes: bytes, *, target: str, suffix: str, timeout: int = TIMEO
             raise PdfError(ERROR_TIMEOUT.format(seconds=timeout)) from None
         result = folder / "out" / f"report.{suffix}"
         if done.returncode != 0 or not result.exists():
-            detail = (done.stderr or done.stdout).decode("utf-8", "replace").strip()[-300:] or f"mã lỗi {done.returncode}"
+            detail = (done.stderr or done.stdout).decode("utf-8", "replace").strip()[
+                -300:
+            ] or f"mã lỗi {done.returncode}"
             raise PdfError(ERROR_FAILED.format(detail=detail))
         return result.read_bytes()
 

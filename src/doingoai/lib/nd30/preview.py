@@ -45,7 +45,9 @@ def preview(*, out_dir: Path, dpi: int = 80) -> list[dict]:
         (out_dir / f"{name}.pdf").write_bytes(pdf_bytes)
         for old in out_dir.glob(f"{name}-*.png"):
             old.unlink()
-        subprocess.run(["pdftoppm", "-png", "-r", str(dpi), str(out_dir / f"{name}.pdf"), str(out_dir / name)], check=True)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", str(dpi), str(out_dir / f"{name}.pdf"), str(out_dir / name)], check=True
+        )
         findings = check_docx(docx_bytes)
         results.append(
             {

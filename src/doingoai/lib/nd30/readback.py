@@ -96,7 +96,11 @@ def read_rendered(docx_bytes: bytes) -> dict:
         if match:
             position = int(match.group("index"))
             extra = payload.get("sections", [])[position] if position < len(payload.get("sections", [])) else {}
-            current = {"code": match.group("code"), "heading": text if match.group("kind") == "h" else None, "lines": []}
+            current = {
+                "code": match.group("code"),
+                "heading": text if match.group("kind") == "h" else None,
+                "lines": [],
+            }
             if extra.get("also"):
                 current["also"] = extra["also"]
             if match.group("kind") == "t":
@@ -111,7 +115,12 @@ def read_rendered(docx_bytes: bytes) -> dict:
         "source": payload.get("source"),
         "meta": meta,
         "sections": [
-            {"code": s["code"], "heading": s["heading"], "text": "\n".join(s["lines"]), **({"also": s["also"]} if s.get("also") else {})}
+            {
+                "code": s["code"],
+                "heading": s["heading"],
+                "text": "\n".join(s["lines"]),
+                **({"also": s["also"]} if s.get("also") else {}),
+            }
             for s in sections
         ],
     }

@@ -213,7 +213,7 @@ _HEADING_ELEMENT = {0: L.HEADING_FREE, 1: L.HEADING_1, 2: L.HEADING_2, 3: L.HEAD
 
 def _body(document, sections: list[dict]) -> None:
     """Headings renumbered in sequence (outline.py) and each line of text a paragraph."""
-    for index, (section, heading) in enumerate(zip(sections, outline(sections))):
+    for index, (section, heading) in enumerate(zip(sections, outline(sections), strict=False)):
         first = None
         if heading is not None:
             first = _body_paragraph(document, heading.label, _HEADING_ELEMENT[heading.level])
@@ -228,7 +228,7 @@ def _body(document, sections: list[dict]) -> None:
 
 
 def _closing_table(document, meta: dict, issuer: Issuer) -> None:
-    """"Nơi nhận" on the left, level with the authority line; signature on the right (Ô 7, Ô 9b)."""
+    """ "Nơi nhận" on the left, level with the authority line; signature on the right (Ô 7, Ô 9b)."""
     table = document.add_table(rows=1, cols=2)
     fixed_table(table, [L.CLOSING_LEFT_MM, L.CLOSING_RIGHT_MM], borders=False)
     keep_row_together(table.rows[0])
@@ -279,7 +279,12 @@ def _annex(document, meta: dict, issuer: Issuer, annex: dict) -> None:
     body = [annex_cells(row, index) for index, row in enumerate(rows, start=1)]
     numbers = [f"({n})" for n in range(1, len(HEADERS) + 1)]
     for r, (cells, element) in enumerate(
-        [(list(HEADERS), L.TABLE_HEAD), (numbers, L.TABLE), *((c, L.TABLE) for c in body), (annex_total(rows), L.TABLE_HEAD)]
+        [
+            (list(HEADERS), L.TABLE_HEAD),
+            (numbers, L.TABLE),
+            *((c, L.TABLE) for c in body),
+            (annex_total(rows), L.TABLE_HEAD),
+        ]
     ):
         row_cells = table.rows[r].cells  # python-docx rebuilds this list on every access
         for c, text in enumerate(cells):

@@ -53,7 +53,7 @@ def build_sections(lines: list[Line], layout: Layout) -> list[Section]:
             content.insert(0, heading.rest)
         sections.append(Section(heading, "other", [], content))
     coded = classify(headings, [s.text for s in sections])
-    for section, result in zip(sections, coded):
+    for section, result in zip(sections, coded, strict=False):
         section.code = result.code
         section.also = result.also
     return sections

@@ -5,9 +5,7 @@ Callers (the upload view, the CLI) show ``str(error)`` to the officer as is.
 
 ERROR_EMPTY = "Tệp rỗng: không có nội dung để đọc."
 ERROR_TOO_LARGE = "Tệp quá lớn (trên {limit_mb} MB): hãy tách hoặc nén nhỏ trước khi tải lên."
-ERROR_UNSUPPORTED = (
-    "Không đọc được loại tệp “{suffix}”: hãy gửi tệp .docx, .doc, .pdf, .txt, .md, .png hoặc .jpg."
-)
+ERROR_UNSUPPORTED = "Không đọc được loại tệp “{suffix}”: hãy gửi tệp .docx, .doc, .pdf, .txt, .md, .png hoặc .jpg."
 ERROR_CORRUPT_DOCX = "Tệp Word (.docx) bị hỏng hoặc không đúng định dạng: hãy mở bằng Word và lưu lại."
 ERROR_ENCRYPTED_DOCX = "Tệp Word có đặt mật khẩu: hãy gỡ mật khẩu rồi gửi lại."
 ERROR_ZIP_BOMB = "Tệp Word có nội dung nén bất thường (có thể là tệp độc hại): không đọc."

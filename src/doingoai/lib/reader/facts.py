@@ -47,13 +47,20 @@ _HOMES = {
 }
 _NUMBER = r"(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
 _WORD_NUMBERS = {
-    "mot": 1, "hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
+    "mot": 1,
+    "hai": 2,
+    "ba": 3,
+    "bon": 4,
+    "nam": 5,
+    "sau": 6,
+    "bay": 7,
+    "tam": 8,
+    "chin": 9,
+    "muoi": 10,
 }
 _CLAUSE_SPLIT = re.compile(r"(?<=[.;!?])\s+(?=\S)|(?<=;)(?=\S)|\s+(?:nhưng|tuy nhiên|song)\s+", re.IGNORECASE)
 _ESTIMATE = re.compile(r"(?<!điều )\bước\b|\bdự kiến đến hết\b", re.IGNORECASE)
-_MONEY = re.compile(
-    _NUMBER + r"\s*(tỷ|tỉ|triệu|nghìn|ngàn)?\s*(đồng|đ|vnđ|vnd)(?![a-zà-ỹ])", re.IGNORECASE
-)
+_MONEY = re.compile(_NUMBER + r"\s*(tỷ|tỉ|triệu|nghìn|ngàn)?\s*(đồng|đ|vnđ|vnd)(?![a-zà-ỹ])", re.IGNORECASE)
 _DEFERRED = re.compile(r"\b(?:theo|tai)\s+(?:mau|phu luc|bieu(?: mau)?)\b|\bkem theo\)")
 _DONOR = re.compile(
     r"(?:\b(?:[Tt]ổ chức|[Dd]ự án|[Qq]uỹ|[Cc]hương trình|[Hh]iệp hội)\s+[“\"]?(?:[A-ZĐ][\wÀ-ỹ]*)"
@@ -106,24 +113,22 @@ def _money(text: str) -> int | None:
 class _Matchers:
     def __init__(self) -> None:
         self.phrasings = indicator_phrasings()
-        self.subjects = {
-            code: [compile_phrase(s)[0] for s in p.subjects] for code, p in self.phrasings.items()
-        }
+        self.subjects = {code: [compile_phrase(s)[0] for s in p.subjects] for code, p in self.phrasings.items()}
         self.units = {code: compile_words(p.units) if p.units else None for code, p in self.phrasings.items()}
-        self.requires = {
-            code: compile_words(p.requires) if p.requires else None for code, p in self.phrasings.items()
-        }
-        self.excludes = {
-            code: compile_words(p.excludes) if p.excludes else None for code, p in self.phrasings.items()
-        }
+        self.requires = {code: compile_words(p.requires) if p.requires else None for code, p in self.phrasings.items()}
+        self.excludes = {code: compile_words(p.excludes) if p.excludes else None for code, p in self.phrasings.items()}
         self.negation = re.compile(
             r"\b(?:" + "|".join(re.escape(key(n)).replace(r"\ ", r"\s+") for n in NEGATIONS) + r")\b"
         )
         self.not_zero = compile_words(NOT_ZERO_AFTER)
-        self.approx = r"(?:(?:" + "|".join(sorted((re.escape(key(w)) for w in APPROX_WORDS), key=len, reverse=True)) + r")\s+)?"
+        self.approx = (
+            r"(?:(?:" + "|".join(sorted((re.escape(key(w)) for w in APPROX_WORDS), key=len, reverse=True)) + r")\s+)?"
+        )
         self.anchors = tuple(key(word) for word in SUBJECT_ANCHORS)
         self.zero_answer = re.compile(
-            r"^[\s)\]]*(?:\([^)]{0,40}\))?[\s)]*[:\-–]\s*(?:" + "|".join(re.escape(key(z)) for z in ZERO_ANSWERS) + r")\b"
+            r"^[\s)\]]*(?:\([^)]{0,40}\))?[\s)]*[:\-–]\s*(?:"
+            + "|".join(re.escape(key(z)) for z in ZERO_ANSWERS)
+            + r")\b"
         )
 
 
@@ -161,8 +166,12 @@ def _value_for(code: str, k: str, start: int, end: int, m: _Matchers) -> tuple[i
             return value, True
     # "Đoàn trong nước: 6 đoàn", "đoàn ra là 02 đoàn", "Đoàn ra nước ngoài: 0 đoàn"
     post = re.match(
-        r"^[^.;:\d]{0,30}?(?:\s*[:\-–]\s*|\s+(?:la|gom|co|dat|voi|tong so)\s+)" + m.approx + _NUMBER
-        + r"\s*(" + unit_pattern + r")?",
+        r"^[^.;:\d]{0,30}?(?:\s*[:\-–]\s*|\s+(?:la|gom|co|dat|voi|tong so)\s+)"
+        + m.approx
+        + _NUMBER
+        + r"\s*("
+        + unit_pattern
+        + r")?",
         after,
     )
     if post:
@@ -177,7 +186,7 @@ def _value_for(code: str, k: str, start: int, end: int, m: _Matchers) -> tuple[i
     negations = list(m.negation.finditer(before))
     if negations:
         last = negations[-1]
-        between = before[last.end():]
+        between = before[last.end() :]
         if (
             len(between.split()) <= 14
             and not re.search(r"\d", between)
@@ -228,7 +237,7 @@ def _scan(statement: str, section_code: str, also: list[str], order: int) -> lis
             for pattern in m.subjects[code]:
                 for match in pattern.finditer(k):
                     if phrasing.money:
-                        amount = _money(clause[match.start():])
+                        amount = _money(clause[match.start() :])
                         if amount is not None:
                             best = (amount, True)
                         continue
@@ -286,8 +295,14 @@ def _derived_ngo(section, order: int) -> list[Candidate]:
     if people:
         out.append(
             Candidate(
-                "ngo_beneficiaries", sum(v for v, _ in people), section.code, " | ".join(e for _, e in people),
-                False, True, True, order,
+                "ngo_beneficiaries",
+                sum(v for v, _ in people),
+                section.code,
+                " | ".join(e for _, e in people),
+                False,
+                True,
+                True,
+                order,
             )
         )
     return out
@@ -296,7 +311,9 @@ def _derived_ngo(section, order: int) -> list[Candidate]:
 def _sentence_around(text: str, position: int) -> str:
     start = max(text.rfind(". ", 0, position), text.rfind("; ", 0, position), text.rfind(": ", 0, position))
     start = 0 if start < 0 else start + 2
-    ends = [i for i in (text.find(". ", position), text.find("; ", position), text.find(", cụ thể", position)) if i >= 0]
+    ends = [
+        i for i in (text.find(". ", position), text.find("; ", position), text.find(", cụ thể", position)) if i >= 0
+    ]
     end = min(ends) if ends else len(text)
     return text[start:end].strip(" -.;")
 

@@ -13,9 +13,26 @@ from .lines import Line
 from .normalise import flat, key
 
 DOC_TYPES = (
-    "bao cao", "ke hoach", "chi thi", "quyet dinh", "to trinh", "thong bao", "chuong trinh", "huong dan",
-    "de an", "nghi quyet", "bien ban", "cong van", "bao cao tong ket", "bao cao so ket", "giay moi",
-    "phuong an", "quy che", "cong dien", "bao cao tom tat", "du thao bao cao",
+    "bao cao",
+    "ke hoach",
+    "chi thi",
+    "quyet dinh",
+    "to trinh",
+    "thong bao",
+    "chuong trinh",
+    "huong dan",
+    "de an",
+    "nghi quyet",
+    "bien ban",
+    "cong van",
+    "bao cao tong ket",
+    "bao cao so ket",
+    "giay moi",
+    "phuong an",
+    "quy che",
+    "cong dien",
+    "bao cao tom tat",
+    "du thao bao cao",
 )
 _TYPE_LINE = re.compile(r"^(?:du thao\s+)?(" + "|".join(sorted(DOC_TYPES, key=len, reverse=True)) + r")\s*[:.]?$")
 _OPENING = re.compile(

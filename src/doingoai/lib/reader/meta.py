@@ -49,9 +49,7 @@ _CITATION = re.compile(
     r"\b(cong van|van ban|cong dien|thong bao|huong dan|phieu chuyen|ke hoach|quyet dinh|nghi dinh|chi thi|"
     r"nghi quyet|thong tu|luat|to trinh|giay moi|chuong trinh)\s+(?:so\s*:?\s*)(\S+)"
 )
-_CITED_DATE = re.compile(
-    r"^[\s,]*ngay\s*(\d{1,2})\s*(?:/\s*(\d{1,2})\s*/\s*(\d{4})|thang\s*(\d{1,2})\s*nam\s*(\d{4}))"
-)
+_CITED_DATE = re.compile(r"^[\s,]*ngay\s*(\d{1,2})\s*(?:/\s*(\d{1,2})\s*/\s*(\d{4})|thang\s*(\d{1,2})\s*nam\s*(\d{4}))")
 _ISSUER_END = re.compile(
     r"\s+(?:ve viec|v/v|ve |nham |de |theo |yeu cau|quy dinh|huong dan|ban hanh|trien khai|phe duyet|va cong van|va van ban)|[,;(]|\.\s|\.$"
 )
@@ -137,7 +135,7 @@ def _level(text: str) -> tuple[str, str, str, str] | None:
     k = key(text)
     for word, code, label in _LEVELS:
         if k.startswith(word + " ") or (word == "tp." and k.startswith("tp.")):
-            name = text[len(word):].strip(" .,:")
+            name = text[len(word) :].strip(" .,:")
             name = re.split(r"\s*[,;(]", name)[0].strip()
             if not name or len(name.split()) > 6:
                 return None
@@ -169,7 +167,7 @@ def _header_fields(lines: list[Line], layout: Layout) -> dict:
         k = key(text)
         if not number_found and _NUMBER.match(k):
             number_found = True
-            value = _without_motto(text[_NUMBER.match(k).end():])
+            value = _without_motto(text[_NUMBER.match(k).end() :])
             value = re.split(r"\s{2,}|\t", value)[0]
             compact = re.sub(r"\s+", "", value)
             match = re.match(r"^(\d[0-9A-Za-zĐđ.]*)((?:/[0-9A-Za-zĐđ&.\-]+)+)", compact)
@@ -233,8 +231,8 @@ def _unit_from_organs(organs: list[str]) -> tuple[tuple | None, bool]:
         k = key(organ)
         match = _UBND.match(k)
         if match:
-            rest = organ[match.end():].strip()
-            following = organs[index + 1:]
+            rest = organ[match.end() :].strip()
+            following = organs[index + 1 :]
             unit = _level(rest) if rest else None
             if unit is None and following:
                 unit = _level(following[0])
@@ -251,7 +249,7 @@ def _unit_from_organs(organs: list[str]) -> tuple[tuple | None, bool]:
             # "SỞ NGOẠI VỤ TỈNH X": a body of a province named inside it.
             match = re.search(r"\b(tinh|thanh pho)\s+", k)
             if match:
-                unit = _level(organ[match.start():])
+                unit = _level(organ[match.start() :])
                 if unit:
                     return unit, True
     return None, False
@@ -264,10 +262,10 @@ def _unit_from_text(texts: list[tuple[str, int]]) -> tuple | None:
     for text, weight in texts:
         k = key(text)
         for match in _UNIT_IN_TEXT.finditer(k):
-            before = k[max(0, match.start() - 14): match.start()]
+            before = k[max(0, match.start() - 14) : match.start()]
             if re.search(r"(?:van phong|gui|cua so|so ngoai vu|thuoc)\s*$", before):
                 continue  # the requesting office, not the reporter
-            words = text[match.start(1):].split()
+            words = text[match.start(1) :].split()
             level_words = len(match.group(1).split())
             name_words: list[str] = []
             for word in words[level_words:]:
@@ -282,7 +280,7 @@ def _unit_from_text(texts: list[tuple[str, int]]) -> tuple | None:
             unit = _level(" ".join(words[:level_words] + name_words))
             if unit is None:
                 continue
-            tail = k[match.end():][len(" ".join(name_words)) + 1:]
+            tail = k[match.end() :][len(" ".join(name_words)) + 1 :]
             score = weight + (3 if re.match(r"\s*(?:\./\.|kinh bao cao|bao cao|xin bao cao|tran trong)", tail) else 0)
             score += 1 if unit[0] in ("xa", "phuong", "dac_khu") else 0
             scores[unit[2]] += score
@@ -322,7 +320,7 @@ def find_period(text: str) -> dict | None:
         return None
     year_text = match.group(2) if kind in ("half", "quarter") else match.group(1)
     if not year_text:
-        later = re.search(r"\b(?:nam\s+)?(\d{4})\b", k[match.end():])
+        later = re.search(r"\b(?:nam\s+)?(\d{4})\b", k[match.end() :])
         if not later:
             return None
         year_text = later.group(1)
@@ -349,27 +347,27 @@ def find_request(sentences: list[str]) -> dict:
         for match in _CITATION.finditer(k):
             if match.group(1) not in _REQUEST_KINDS:
                 continue
-            number = sentence[match.start(2): match.end(2)].rstrip(".,;:")
-            after_k = k[match.end():]
-            after = sentence[match.end():]
+            number = sentence[match.start(2) : match.end(2)].rstrip(".,;:")
+            after_k = k[match.end() :]
+            after = sentence[match.end() :]
             date = None
             date_match = _CITED_DATE.match(after_k)
             if date_match:
                 day, m1, y1, m2, y2 = date_match.groups()
                 date = _date(day, m1 or m2, y1 or y2)
-                after_k, after = after_k[date_match.end():], after[date_match.end():]
+                after_k, after = after_k[date_match.end() :], after[date_match.end() :]
             issuer = None
             issuer_match = re.match(r"^[\s,]*cua\s+", after_k)
             if issuer_match:
-                rest_k = after_k[issuer_match.end():]
+                rest_k = after_k[issuer_match.end() :]
                 end = _ISSUER_END.search(rest_k)
                 stop = end.start() if end else len(rest_k)
-                issuer = after[issuer_match.end(): issuer_match.end() + stop].strip(" ,.")
+                issuer = after[issuer_match.end() : issuer_match.end() + stop].strip(" ,.")
             else:
                 before = k[: match.start()]
                 giver = re.search(r"cua\s+(.+?)\s+tai\s*$", before)
                 if giver:
-                    issuer = sentence[giver.start(1): giver.end(1)].strip()
+                    issuer = sentence[giver.start(1) : giver.end(1)].strip()
             return {"number": number or None, "date": date, "issuer": issuer or None}
     return {"number": None, "date": None, "issuer": None}
 
@@ -385,7 +383,7 @@ def _signature(lines: list[Line], layout: Layout) -> tuple[dict, list[str]]:
     after_title = False
     closing_seen = layout.closing is None
     recipient_column = None
-    for index, (column, text) in enumerate(fragments):
+    for column, text in fragments:
         k = key(text)
         if not closing_seen:
             closing_seen = True
@@ -394,7 +392,7 @@ def _signature(lines: list[Line], layout: Layout) -> tuple[dict, list[str]]:
         if _RECIPIENTS.match(k):
             in_recipients = True
             recipient_column = column
-            rest = text[_RECIPIENTS.match(k).end():].strip()
+            rest = text[_RECIPIENTS.match(k).end() :].strip()
             if rest.startswith(("-", "+", "•")):
                 recipients.append(_recipient(rest))
             continue
@@ -406,8 +404,11 @@ def _signature(lines: list[Line], layout: Layout) -> tuple[dict, list[str]]:
         if in_recipients and recipients and text[:1].islower() and column == recipient_column:
             recipients[-1] = _recipient(f"{recipients[-1]} {text}")  # a wrapped line of the list
             continue
-        if in_recipients and recipients and column == recipient_column and not (
-            _AUTHORITY.match(k) or _TITLE_WORDS.match(k) or _looks_like_name(text) or "ky" in k[:8]
+        if (
+            in_recipients
+            and recipients
+            and column == recipient_column
+            and not (_AUTHORITY.match(k) or _TITLE_WORDS.match(k) or _looks_like_name(text) or "ky" in k[:8])
         ):
             in_recipients = False  # the list has ended (an annex follows)
         if name:
@@ -427,13 +428,20 @@ def _signature(lines: list[Line], layout: Layout) -> tuple[dict, list[str]]:
         if after_title and _is_caps(text) and len(k.split()) <= 8 and _TITLE_WORDS.match(k):
             continue  # a second title line ("PHÓ CHỦ TỊCH UBND TỈNH")
         if _looks_like_name(text) and (after_title or authority or (in_recipients or layout.closing is not None)):
-            if in_recipients and recipient_column is not None and column == recipient_column and not after_title and not text.strip():
+            if (
+                in_recipients
+                and recipient_column is not None
+                and column == recipient_column
+                and not after_title
+                and not text.strip()
+            ):
                 continue
             name = _title_case(text) if _is_caps(text) else flat(text)
     if not recipients:
         # "Nơi nhận" printed after its list (a cell read before the marker's cell): take the dash items.
         recipients = [
-            _recipient(text) for _, text in fragments[1 if layout.closing is not None else 0:]
+            _recipient(text)
+            for _, text in fragments[1 if layout.closing is not None else 0 :]
             if text.startswith(("-", "+", "•", "–")) and _recipient(text)
         ]
     return {"name": name, "title": title, "authority": authority}, recipients
@@ -494,8 +502,15 @@ def extract_meta(lines: list[Line], layout: Layout, sections: list) -> dict:
     request = find_request(preamble)
     signer, recipients = _signature(lines, layout)
     recipient_text = recipients
-    all_texts = [*[flat(lines[i].text) for i in layout.header], summary or "", *preamble, *closing,
-                 *recipient_text, request.get("issuer") or "", *body_texts]
+    all_texts = [
+        *[flat(lines[i].text) for i in layout.header],
+        summary or "",
+        *preamble,
+        *closing,
+        *recipient_text,
+        request.get("issuer") or "",
+        *body_texts,
+    ]
     unit_name = unit_level = province = None
     ward_code = None
     if unit is not None:
@@ -507,11 +522,15 @@ def extract_meta(lines: list[Line], layout: Layout, sections: list) -> dict:
         years = [y for y in (issued_year, period and period["year"]) if y]
         legacy_first = bool(years) and max(years) < 2025
         if level_code in ("xa", "phuong", "dac_khu"):
-            ward_code, place = resolve_commune(level_word=level_label, name=name, texts=all_texts,
-                                               legacy_first=legacy_first)
+            ward_code, place = resolve_commune(
+                level_word=level_label, name=name, texts=all_texts, legacy_first=legacy_first
+            )
         else:
-            place = resolve_province(name=name, texts=all_texts) if level_code == "tinh" else resolve_province(
-                name="", texts=all_texts)
+            place = (
+                resolve_province(name=name, texts=all_texts)
+                if level_code == "tinh"
+                else resolve_province(name="", texts=all_texts)
+            )
         province = place.province_name if place else None
     meta = {
         "unit_name": unit_name,

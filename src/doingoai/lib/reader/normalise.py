@@ -53,8 +53,12 @@ def key(text: str) -> str:
 # (hoà, thuỷ); the new style on the first (hòa, thủy). Closed syllables
 # (hoàng, thuyền) are written the same in both.
 _TONED = {
-    "a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ",
-    "A": "ÀÁẢÃẠ", "E": "ÈÉẺẼẸ", "Y": "ỲÝỶỸỴ",
+    "a": "àáảãạ",
+    "e": "èéẻẽẹ",
+    "y": "ỳýỷỹỵ",
+    "A": "ÀÁẢÃẠ",
+    "E": "ÈÉẺẼẸ",
+    "Y": "ỲÝỶỸỴ",
 }
 _TONE_ON = {"o": "òóỏõọ", "u": "ùúủũụ", "O": "ÒÓỎÕỌ", "U": "ÙÚỦŨỤ"}
 _PAIRS = {("o", "a"), ("o", "e"), ("u", "y")}
@@ -107,7 +111,7 @@ def _strip_markdown(text: str) -> tuple[str, int | None, bool, int]:
     match = _MD_HEADING.match(text)
     if match:
         level = len(match.group(1))
-        text = text[match.end():]
+        text = text[match.end() :]
         text = re.sub(r"\s+#+\s*$", "", text)
     if "\\" in text:
         text = _MD_ESCAPE.sub(lambda m: _PROTECT if m.group(1) == "*" else m.group(1), text)
@@ -132,7 +136,7 @@ def _clean_emphasis(text: str) -> str:
     lead = ""
     if star_bullet:  # "* item" is a list bullet, not emphasis: keep it
         text = text.lstrip()
-        lead, text = text[: star_bullet.end()], text[star_bullet.end():]
+        lead, text = text[: star_bullet.end()], text[star_bullet.end() :]
     text = text.replace("**", "").replace("__", "")
     text = _EMPHASIS_OPEN.sub("", text)
     text = _EMPHASIS_CLOSE.sub("", text)
@@ -186,12 +190,10 @@ _VN_LETTERS = [chr(cp) for cp in (*range(0x41, 0x5B), *range(0x61, 0x7B), *range
 UPPER = "".join(ch for ch in _VN_LETTERS if ch.isupper())  # for regex classes: [{UPPER}]
 LOWER = "".join(ch for ch in _VN_LETTERS if ch.islower())
 
-_END_PUNCT = tuple(".:;!?…)]”\"»/")
+_END_PUNCT = tuple('.:;!?…)]”"»/')
 _LIST_START = re.compile(r"^(?:[-+•*–]\s|[a-zđ]\s?[.)]\s|\d+[.)]|[IVX]+[.)]\s)")
 _LOWER_START = re.compile(f"^[{LOWER}]")
-_GLUED = re.compile(
-    f"(?<=[:.;])(?=(?:[IVX]{{1,4}}|\\d{{1,2}}|[a-zđ])[.)]\\s+[{UPPER}])"
-)
+_GLUED = re.compile(f"(?<=[:.;])(?=(?:[IVX]{{1,4}}|\\d{{1,2}}|[a-zđ])[.)]\\s+[{UPPER}])")
 
 
 def _joinable(previous: Line, line: Line, *, geometric: bool) -> bool:
@@ -212,7 +214,7 @@ def _joinable(previous: Line, line: Line, *, geometric: bool) -> bool:
         return not prev_text.endswith((":",)) or _LOWER_START.match(line.text) is not None
     if prev_text.endswith(_END_PUNCT) or len(prev_text) < 30:
         return False
-    return bool(_LOWER_START.match(line.text)) and not line.text[:1] in "(\"“"
+    return bool(_LOWER_START.match(line.text)) and not line.text[:1] in '("“'
 
 
 def _split_glued(line: Line) -> list[Line]:
@@ -229,8 +231,15 @@ def _split_glued(line: Line) -> list[Line]:
     for index, piece in enumerate(pieces):
         piece = piece.strip()
         if piece:
-            out.append(replace(line, text=piece, bold_prefix=0, numbering=None,
-                               blank_before=line.blank_before if index == 0 else False))
+            out.append(
+                replace(
+                    line,
+                    text=piece,
+                    bold_prefix=0,
+                    numbering=None,
+                    blank_before=line.blank_before if index == 0 else False,
+                )
+            )
     return out
 
 

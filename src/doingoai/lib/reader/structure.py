@@ -95,7 +95,7 @@ def _runin_split(text: str, title_start: int, line: Line) -> int | None:
         elif ch in ")]":
             depth = max(0, depth - 1)
         elif ch == ":" and depth == 0:
-            rest = text[index + 1:].strip()
+            rest = text[index + 1 :].strip()
             if not rest or rest in ("./.", "."):
                 return None
             return index + 1
@@ -214,7 +214,7 @@ def find_headings(lines: list[Line], body: range) -> list[Heading]:
         line = lines[c.index]
         text = flat(line.text)
         title = text[: c.split].strip() if c.split else text
-        rest = text[c.split:].strip() if c.split else None
+        rest = text[c.split :].strip() if c.split else None
         style = c.style
         if style == "plain" and line.md_level is not None:
             style = f"md{line.md_level}"

@@ -6,12 +6,12 @@ Today's units come from ``vietnam-provinces``; a pre-2025 commune or province
 provinces and districts the text may name.
 """
 
+import importlib.util
 import json
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-import importlib.util
 from pathlib import Path
 
 from ..adminunits import resolve_address
@@ -57,7 +57,7 @@ def gazetteer() -> Gazetteer:
         short = key(ward.name)
         for prefix in ("xa ", "phuong ", "dac khu "):
             if short.startswith(prefix):
-                short = short[len(prefix):]
+                short = short[len(prefix) :]
                 break
         wards.setdefault(short, []).append((int(ward.code), int(ward.province_code), division))
     # Located without importing the package (its import needs the unidecode shim).
@@ -171,7 +171,9 @@ def resolve_commune(
         for address in tries:
             unit = resolve_address(address, legacy=True)
             if unit and unit.ward_code:
-                return unit.ward_code, Place(unit.province_code, g.province_names.get(unit.province_code, unit.province_name))
+                return unit.ward_code, Place(
+                    unit.province_code, g.province_names.get(unit.province_code, unit.province_name)
+                )
         return None, None
 
     if legacy_first:
@@ -196,7 +198,7 @@ def resolve_province(*, name: str, texts: list[str]) -> Place | None:
     place = province_by_name(name)
     if place:
         return place
-    for (district, province), _ in district_hints([f"huyện {name}", f"thành phố {name}", *texts]).most_common(1):
+    for (_district, province), _ in district_hints([f"huyện {name}", f"thành phố {name}", *texts]).most_common(1):
         return province_by_name(province)
     hints = province_hints(texts)
     if hints:

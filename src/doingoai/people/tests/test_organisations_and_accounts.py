@@ -47,17 +47,32 @@ def test_a_province_without_a_department_receives_through_its_office(units):
 
 def test_a_commune_role_needs_a_commune_organisation(province, commune_a):
     with pytest.raises(ValidationError) as error:
-        user_create(username="x1", password="Mat-khau-2026", organisation=organisation_for_unit(unit=province), role="commune_officer")
+        user_create(
+            username="x1",
+            password="Mat-khau-2026",
+            organisation=organisation_for_unit(unit=province),
+            role="commune_officer",
+        )
     assert ERROR_ROLE_LEVEL in error.value.messages
     with pytest.raises(ValidationError) as error:
-        user_create(username="x2", password="Mat-khau-2026", organisation=organisation_for_unit(unit=commune_a), role="commune_leader")
+        user_create(
+            username="x2",
+            password="Mat-khau-2026",
+            organisation=organisation_for_unit(unit=commune_a),
+            role="commune_leader",
+        )
     assert ERROR_LEADER_POSITION in error.value.messages
 
 
 def test_weak_passwords_are_refused(commune_a):
     for weak in ("12345678901", "matkhaumatkhau", "abc1"):
         with pytest.raises(ValidationError):
-            user_create(username="weak", password=weak, organisation=organisation_for_unit(unit=commune_a), role="commune_officer")
+            user_create(
+                username="weak",
+                password=weak,
+                organisation=organisation_for_unit(unit=commune_a),
+                role="commune_officer",
+            )
     assert not User.objects.filter(username="weak").exists()
 
 

@@ -72,7 +72,9 @@ def test_a_broken_accounts_file_creates_nothing(administrator):
     client = client_for(administrator)
     response = client.post(reverse("people:accounts-import"), {"file": SimpleUploadedFile("x.xlsx", b"garbage")})
     assert "bị hỏng" in response.content.decode()
-    response = client.post(reverse("people:accounts-import"), {"file": _sheet([["a1", "", "", "Cán bộ xã", 5581, "", ""]])})
+    response = client.post(
+        reverse("people:accounts-import"), {"file": _sheet([["a1", "", "", "Cán bộ xã", 5581, "", ""]])}
+    )
     assert "Không tìm thấy đơn vị" in response.content.decode()
     assert not User.objects.filter(username="a1").exists()
 

@@ -30,7 +30,11 @@ def test_an_invitation_letter_is_attached_and_downloaded(client_a, commune_a):
 
 def test_a_record_is_created_with_its_attachment_in_one_step(client_a):
     data = {
-        "direction": "in", "origin": "foreign", "partner": "WVI", "country": "US", "start_date": "12/03/2026",
+        "direction": "in",
+        "origin": "foreign",
+        "partner": "WVI",
+        "country": "US",
+        "start_date": "12/03/2026",
         "file": SimpleUploadedFile("anh.jpg", b"\xff\xd8\xff photo", content_type="image/jpeg"),
     }
     client_a.post(reverse("records:create", args=["delegations"]), data)

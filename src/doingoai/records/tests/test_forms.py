@@ -18,8 +18,13 @@ from doingoai.records.models import (
 pytestmark = pytest.mark.django_db
 
 GOOD = {
-    "direction": "in", "origin": "foreign", "partner": "KOICA", "country": "KR",
-    "start_date": "05/05/2026", "end_date": "06/05/2026", "members_count": "03",
+    "direction": "in",
+    "origin": "foreign",
+    "partner": "KOICA",
+    "country": "KR",
+    "start_date": "05/05/2026",
+    "end_date": "06/05/2026",
+    "members_count": "03",
 }
 
 
@@ -54,8 +59,14 @@ def test_a_negative_count_is_refused(commune_a):
 
 def test_an_amount_with_a_letter_o_for_a_zero_is_refused(commune_a):
     form = form_for(
-        "ngo-aid", commune_a, name="Nước sạch", donor="WVI", donor_country="US", sector="health",
-        start_date="01/02/2026", cash_value_vnd="1.5OO.000",
+        "ngo-aid",
+        commune_a,
+        name="Nước sạch",
+        donor="WVI",
+        donor_country="US",
+        sector="health",
+        start_date="01/02/2026",
+        cash_value_vnd="1.5OO.000",
     )
     assert form.errors["cash_value_vnd"] == [vn.ERROR_AMOUNT]
     assert not NgoAidProject.objects.exists()
@@ -63,8 +74,15 @@ def test_an_amount_with_a_letter_o_for_a_zero_is_refused(commune_a):
 
 def test_amounts_are_typed_as_officers_write_them(commune_a):
     form = form_for(
-        "ngo-aid", commune_a, name="Nước sạch", donor="WVI", donor_country="Hoa Kỳ", sector="health",
-        start_date="01/02/2026", cash_value_vnd="1,2 tỷ", in_kind_value_vnd="15 triệu",
+        "ngo-aid",
+        commune_a,
+        name="Nước sạch",
+        donor="WVI",
+        donor_country="Hoa Kỳ",
+        sector="health",
+        start_date="01/02/2026",
+        cash_value_vnd="1,2 tỷ",
+        in_kind_value_vnd="15 triệu",
     )
     assert form.is_valid(), form.errors
     project = form.save()
@@ -93,7 +111,13 @@ def test_an_agreement_cannot_expire_before_it_is_signed(commune_a):
     from doingoai.records.models import ERROR_EXPIRY_BEFORE_SIGNING
 
     form = form_for(
-        "agreements", commune_a, title="Biên bản ghi nhớ", partner="Xã Phu Cưa", country="LA",
-        signed_date="05/11/2025", status="in_force", expiry_date="01/01/2025",
+        "agreements",
+        commune_a,
+        title="Biên bản ghi nhớ",
+        partner="Xã Phu Cưa",
+        country="LA",
+        signed_date="05/11/2025",
+        status="in_force",
+        expiry_date="01/01/2025",
     )
     assert form.errors["expiry_date"] == [ERROR_EXPIRY_BEFORE_SIGNING]

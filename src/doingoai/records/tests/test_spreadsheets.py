@@ -26,18 +26,42 @@ def filled_template(code, rows) -> bytes:
     return buffer.getvalue()
 
 
-DELEGATION_ROW = ["Đoàn vào", "Nước ngoài", "KOICA", "Hàn Quốc", "05/05/2026", None, "03", "Ông Kim", "Khảo sát", "", ""]
+DELEGATION_ROW = [
+    "Đoàn vào",
+    "Nước ngoài",
+    "KOICA",
+    "Hàn Quốc",
+    "05/05/2026",
+    None,
+    "03",
+    "Ông Kim",
+    "Khảo sát",
+    "",
+    "",
+]
 
 
 def test_the_template_has_the_registers_columns_and_a_guide():
     workbook = load_workbook(io.BytesIO(spreadsheet_template(record_type("delegations"))))
     header = [c.value for c in workbook.worksheets[0][1]]
-    assert header[:5] == ["Loại đoàn *", "Đoàn nước ngoài hay trong nước *", "Cơ quan, tổ chức *", "Quốc gia", "Ngày bắt đầu *"]
+    assert header[:5] == [
+        "Loại đoàn *",
+        "Đoàn nước ngoài hay trong nước *",
+        "Cơ quan, tổ chức *",
+        "Quốc gia",
+        "Ngày bắt đầu *",
+    ]
     assert workbook.sheetnames == ["Đoàn ra, đoàn vào", "Hướng dẫn"]
 
 
 def test_a_filled_template_imports_every_row(commune_a, officer_a):
-    data = filled_template("delegations", [DELEGATION_ROW, ["Đoàn ra", "Nước ngoài", "Huyện Phu Vông", "Lào", "14/04/2026", "15/04/2026", 6, "", "", "", ""]])
+    data = filled_template(
+        "delegations",
+        [
+            DELEGATION_ROW,
+            ["Đoàn ra", "Nước ngoài", "Huyện Phu Vông", "Lào", "14/04/2026", "15/04/2026", 6, "", "", "", ""],
+        ],
+    )
     result = spreadsheet_import(record_type=record_type("delegations"), data=data, unit=commune_a, by=officer_a)
     assert result.ok, result.errors
     assert result.imported == 2
@@ -59,7 +83,9 @@ def test_one_bad_row_imports_nothing_and_names_each_error(commune_a, officer_a):
 
 def test_money_typed_in_words_imports(commune_a, officer_a):
     row = ["Nước sạch", "WVI", "Hoa Kỳ", "Y tế", "01/02/2026", "", "1,2 tỷ", "", "15 triệu", "320", "", ""]
-    result = spreadsheet_import(record_type=record_type("ngo-aid"), data=filled_template("ngo-aid", [row]), unit=commune_a, by=officer_a)
+    result = spreadsheet_import(
+        record_type=record_type("ngo-aid"), data=filled_template("ngo-aid", [row]), unit=commune_a, by=officer_a
+    )
     assert result.ok, result.errors
     assert NgoAidProject.objects.get().total_value_vnd == 1_215_000_000
 
@@ -77,7 +103,9 @@ def test_a_zip_bomb_posing_as_excel_is_refused_before_opening(commune_a, officer
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (80 * 1024 * 1024))
-    result = spreadsheet_import(record_type=record_type("delegations"), data=buffer.getvalue(), unit=commune_a, by=officer_a)
+    result = spreadsheet_import(
+        record_type=record_type("delegations"), data=buffer.getvalue(), unit=commune_a, by=officer_a
+    )
     assert "quá lớn" in result.errors[0][2]
 
 
@@ -87,7 +115,9 @@ def test_missing_required_columns_are_named(commune_a, officer_a):
     workbook.active.append(["KOICA", "Hàn Quốc"])
     buffer = io.BytesIO()
     workbook.save(buffer)
-    result = spreadsheet_import(record_type=record_type("delegations"), data=buffer.getvalue(), unit=commune_a, by=officer_a)
+    result = spreadsheet_import(
+        record_type=record_type("delegations"), data=buffer.getvalue(), unit=commune_a, by=officer_a
+    )
     assert "Ngày bắt đầu" in result.errors[0][2]
 
 
@@ -129,6 +159,11 @@ def test_two_clashing_rows_import_nothing(commune_a, officer_a):
     from doingoai.records.spreadsheets import ERROR_DUPLICATE_ROWS
 
     rows = [["01/06/2026", "Hàn Quốc", 12, ""], ["01/06/2026", "Hàn Quốc", 14, ""]]
-    result = spreadsheet_import(record_type=record_type("foreign-residents"), data=filled_template("foreign-residents", rows), unit=commune_a, by=officer_a)
+    result = spreadsheet_import(
+        record_type=record_type("foreign-residents"),
+        data=filled_template("foreign-residents", rows),
+        unit=commune_a,
+        by=officer_a,
+    )
     assert result.errors == [(None, "", ERROR_DUPLICATE_ROWS)]
     assert not ForeignResidentCount.objects.exists()

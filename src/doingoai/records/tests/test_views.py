@@ -1,17 +1,22 @@
 import pytest
 from django.urls import reverse
 
-from doingoai.testing import client_for
-from doingoai.records.models import Delegation, ERROR_END_BEFORE_START
+from doingoai.records.models import ERROR_END_BEFORE_START, Delegation
 from doingoai.records.registry import RECORD_TYPES
+from doingoai.testing import client_for
 
 from .factories import delegation
 
 pytestmark = pytest.mark.django_db
 
 NEW = {
-    "direction": "in", "origin": "foreign", "partner": "KOICA", "country": "KR",
-    "start_date": "05/05/2026", "members_count": "3", "purpose": "Khảo sát trạm y tế",
+    "direction": "in",
+    "origin": "foreign",
+    "partner": "KOICA",
+    "country": "KR",
+    "start_date": "05/05/2026",
+    "members_count": "3",
+    "purpose": "Khảo sát trạm y tế",
 }
 
 

@@ -9,9 +9,17 @@ from doingoai.reports.services import report_approve, report_send, report_submit
 
 def a_request(province, communes, *, by=None, period="2026H1", deadline=dt.date(2026, 6, 25), outline=None, **extra):
     values = dict(
-        province=province, number="1070/SNgV-HCTH", date=dt.date(2026, 6, 5), issuer="Sở Ngoại vụ tỉnh Quảng Ngãi",
-        subject="báo cáo công tác đối ngoại 6 tháng đầu năm 2026", period=period,
-        window_start=dt.date(2025, 12, 15), window_end=dt.date(2026, 6, 14), deadline=deadline, outline=outline, created_by=by,
+        province=province,
+        number="1070/SNgV-HCTH",
+        date=dt.date(2026, 6, 5),
+        issuer="Sở Ngoại vụ tỉnh Quảng Ngãi",
+        subject="báo cáo công tác đối ngoại 6 tháng đầu năm 2026",
+        period=period,
+        window_start=dt.date(2025, 12, 15),
+        window_end=dt.date(2026, 6, 14),
+        deadline=deadline,
+        outline=outline,
+        created_by=by,
     )
     values.update(extra)
     request = ReportRequest.objects.create(**values)

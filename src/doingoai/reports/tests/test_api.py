@@ -58,7 +58,9 @@ def test_it_hides_other_communes_reports(client_a, client_b, commune_a, officer_
         assert client_b.get(f"{BASE}/{report.pk}/{path}").status_code == 404
 
 
-def test_province_officers_never_see_drafts_and_other_provinces_see_nothing(commune_a, officer_a, leader_a, province_officer, other_province_officer):
+def test_province_officers_never_see_drafts_and_other_provinces_see_nothing(
+    commune_a, officer_a, leader_a, province_officer, other_province_officer
+):
     draft = composed(commune_a, by=officer_a, period="2025")
     sent = submitted(commune_a, officer_a, leader_a)
     province = client_for(province_officer)
@@ -78,7 +80,11 @@ def test_a_section_update_checks_the_version_and_answers_409_with_the_current_te
     assert "03 đoàn" in saved.json()["warnings"][0]
     stale = _put(client_a, url, {"text": "Bản cũ.", "version": s.version})
     assert stale.status_code == 409
-    assert stale.json() == {"detail": ERROR_CONFLICT, "current_text": "Trong kỳ, xã đón tiếp 03 đoàn vào.", "current_version": s.version + 1}
+    assert stale.json() == {
+        "detail": ERROR_CONFLICT,
+        "current_text": "Trong kỳ, xã đón tiếp 03 đoàn vào.",
+        "current_version": s.version + 1,
+    }
 
 
 def test_the_workflow_over_the_api(client_a, commune_a, officer_a, leader_a, province_officer):
@@ -128,7 +134,9 @@ def test_the_docx_downloads_with_a_token(officer_a, commune_a):
     assert response.status_code == 200 and response.content[:2] == b"PK"
 
 
-def test_the_pdf_answers_503_with_what_to_install_when_libreoffice_is_missing(client_a, commune_a, officer_a, monkeypatch):
+def test_the_pdf_answers_503_with_what_to_install_when_libreoffice_is_missing(
+    client_a, commune_a, officer_a, monkeypatch
+):
     report = composed(commune_a, by=officer_a)
     monkeypatch.setenv("DOINGOAI_SOFFICE", "/khong/co/soffice")
     answer = client_a.get(f"{BASE}/{report.pk}/pdf")
@@ -137,8 +145,14 @@ def test_the_pdf_answers_503_with_what_to_install_when_libreoffice_is_missing(cl
 
 def test_province_officers_issue_and_list_requests(province_officer, commune_a, commune_b):
     province = client_for(province_officer)
-    data = {"number": "1070/SNgV-HCTH", "date": "05/06/2026", "issuer": "Sở Ngoại vụ tỉnh Quảng Ngãi", "period": "2026H1",
-            "deadline": "2026-06-25", "communes": [21361, 21439]}
+    data = {
+        "number": "1070/SNgV-HCTH",
+        "date": "05/06/2026",
+        "issuer": "Sở Ngoại vụ tỉnh Quảng Ngãi",
+        "period": "2026H1",
+        "deadline": "2026-06-25",
+        "communes": [21361, 21439],
+    }
     created = _post(province, "/api/v1/report-requests", data)
     assert created.status_code == 201 and sorted(created.json()["communes"]) == [21361, 21439]
     assert created.json()["window_start"] == "2025-12-15"
@@ -168,4 +182,7 @@ def test_the_province_reminds_late_communes_through_the_api(province_officer, pr
     response = Client(HTTP_AUTHORIZATION=f"Bearer {raw}").post(f"/api/v1/report-requests/{request.pk}/remind")
     assert response.status_code == 200 and response.json() == {"reminded": 1}
     _, raw_a = token_create(user=officer_a)
-    assert Client(HTTP_AUTHORIZATION=f"Bearer {raw_a}").post(f"/api/v1/report-requests/{request.pk}/remind").status_code == 403
+    assert (
+        Client(HTTP_AUTHORIZATION=f"Bearer {raw_a}").post(f"/api/v1/report-requests/{request.pk}/remind").status_code
+        == 403
+    )

@@ -19,7 +19,9 @@ def _login(page, base, username):
     page.wait_for_url(f"{base}/")
 
 
-def test_the_officer_composes_edits_offline_and_in_two_tabs_submits_the_leader_approves_and_the_docx_passes(live_server, officer_a, leader_a, commune_a, tmp_path):
+def test_the_officer_composes_edits_offline_and_in_two_tabs_submits_the_leader_approves_and_the_docx_passes(
+    live_server, officer_a, leader_a, commune_a, tmp_path
+):
     from playwright.sync_api import sync_playwright
 
     delegation(commune_a, start_date=dt.date(2026, 3, 12))
@@ -63,7 +65,9 @@ def test_the_officer_composes_edits_offline_and_in_two_tabs_submits_the_leader_a
 
             # Two tabs on one section: the second save does not overwrite the first; both texts are shown.
             direction = report.sections.get(code="direction")
-            second = browser.new_context(storage_state=page.context.storage_state(), viewport={"width": 360, "height": 740})
+            second = browser.new_context(
+                storage_state=page.context.storage_state(), viewport={"width": 360, "height": 740}
+            )
             other = second.new_page()
             other.goto(page.url)
             other.locator(f"#t-{direction.pk}").fill("Bản của thẻ thứ hai.")

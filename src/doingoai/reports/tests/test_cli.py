@@ -29,7 +29,10 @@ def test_report_compose_prints_the_contract_as_json(commune_a):
 
 
 def test_report_compose_refuses_a_wrong_unit_or_period(units):
-    assert "Không có xã, phường mã 1" in CliRunner().invoke(main, ["report", "compose", "--unit", "1", "--period", "2026H1"]).output
+    assert (
+        "Không có xã, phường mã 1"
+        in CliRunner().invoke(main, ["report", "compose", "--unit", "1", "--period", "2026H1"]).output
+    )
     wrong = CliRunner().invoke(main, ["report", "compose", "--unit", "21361", "--period", "2026H9"])
     assert wrong.exit_code == 2 and "Kỳ báo cáo không hợp lệ" in wrong.output  # a usage error, as click reports them
 
@@ -43,7 +46,9 @@ def test_report_render_writes_a_docx_that_passes_the_checker(tmp_path, commune_a
 
 
 def test_report_render_without_a_report_says_how_to_make_one(tmp_path, units):
-    result = CliRunner().invoke(main, ["report", "render", "--unit", "21361", "--period", "2026H1", "-o", str(tmp_path / "x.docx")])
+    result = CliRunner().invoke(
+        main, ["report", "render", "--unit", "21361", "--period", "2026H1", "-o", str(tmp_path / "x.docx")]
+    )
     assert result.exit_code == 1 and "doingoai report compose --unit 21361 --period 2026H1" in result.output
 
 

@@ -37,13 +37,24 @@ def test_delegations_are_listed_with_partner_country_dates_and_members(commune_a
     delegation(commune_a, partner="KOICA", country="KR", start_date=dt.date(2026, 4, 2), members_count=3)
     text = section(composed(commune_a), "delegations").text
     assert "đón tiếp 02 đoàn vào có yếu tố nước ngoài" in text
-    assert "- Đoàn vào: ngày 12/03/2026, đoàn Tổ chức Tầm nhìn Thế giới (WVI) (Hoa Kỳ), 04 thành viên, do Ông John Miller làm trưởng đoàn" in text
+    assert (
+        "- Đoàn vào: ngày 12/03/2026, đoàn Tổ chức Tầm nhìn Thế giới (WVI) (Hoa Kỳ), 04 thành viên, do Ông John Miller làm trưởng đoàn"
+        in text
+    )
     assert "KOICA (Hàn Quốc)" in text
 
 
 def test_each_ngo_project_is_listed_with_donor_country_value_and_beneficiaries(commune_a):
-    ngo_project(commune_a, name="Nước sạch cho thôn Gò Chè", donor="WVI", start_date=dt.date(2026, 2, 20), end_date=dt.date(2026, 8, 30),
-                cash_value_vnd=850_000_000, in_kind_value_vnd=None, beneficiaries=1250)
+    ngo_project(
+        commune_a,
+        name="Nước sạch cho thôn Gò Chè",
+        donor="WVI",
+        start_date=dt.date(2026, 2, 20),
+        end_date=dt.date(2026, 8, 30),
+        cash_value_vnd=850_000_000,
+        in_kind_value_vnd=None,
+        beneficiaries=1250,
+    )
     text = section(composed(commune_a), "ngo_aid").text
     assert "- Nước sạch cho thôn Gò Chè do WVI (Hoa Kỳ) tài trợ" in text
     assert "850.000.000 đồng" in text and "1.250 người hưởng lợi" in text
@@ -69,7 +80,13 @@ def test_the_records_behind_each_figure_agree_with_the_figure(commune_a):
     sources = indicator_sources(records_of_window(unit=commune_a, window=window))
     values = record_indicators(unit=commune_a, window=window)
     assert set(sources) == set(values)
-    for code in ("delegations_out", "delegations_in_foreign", "delegations_in_domestic", "ngo_projects", "conferences_international"):
+    for code in (
+        "delegations_out",
+        "delegations_in_foreign",
+        "delegations_in_domestic",
+        "ngo_projects",
+        "conferences_international",
+    ):
         assert len(sources[code]) == values[code], code
 
 
@@ -88,7 +105,9 @@ def test_no_comparison_without_last_years_figures(commune_a):
 
 def test_last_years_report_is_the_comparison_when_it_states_a_figure(commune_a):
     last_year = composed(commune_a, period="2025H1")
-    IndicatorValue.objects.filter(report=last_year, indicator="delegations_in_foreign").update(value=3, source="correction")
+    IndicatorValue.objects.filter(report=last_year, indicator="delegations_in_foreign").update(
+        value=3, source="correction"
+    )
     delegation(commune_a, start_date=dt.date(2026, 3, 10))
     assert "giảm 2 đoàn so với cùng kỳ năm 2025" in section(composed(commune_a), "delegations").text
 
@@ -101,7 +120,9 @@ def test_the_request_window_decides_which_records_count(commune_a, province):
     text = section(report, "delegations").text
     assert "Trong kỳ" in text and "Trước kỳ" not in text
     assert report.indicators.get(indicator="delegations_in_foreign").value == 1
-    assert report.basis.startswith("Thực hiện Công văn số 1070/SNgV-HCTH ngày 05/06/2026 của Sở Ngoại vụ tỉnh Quảng Ngãi về việc báo cáo")
+    assert report.basis.startswith(
+        "Thực hiện Công văn số 1070/SNgV-HCTH ngày 05/06/2026 của Sở Ngoại vụ tỉnh Quảng Ngãi về việc báo cáo"
+    )
 
 
 def test_narrative_sections_start_from_the_last_report_with_its_periods_moved_on(commune_a, officer_a):
@@ -110,13 +131,18 @@ def test_narrative_sections_start_from_the_last_report_with_its_periods_moved_on
     last.sections.filter(code="plans").update(text="Phương hướng 6 tháng cuối năm 2025: tiếp tục tuyên truyền.")
     report = composed(commune_a, period="2026H1", by=officer_a)
     situation, plans = section(report, "situation"), section(report, "plans")
-    assert situation.text == "Trong 6 tháng đầu năm 2026, xã tập trung ổn định bộ máy." and situation.draft_source == "previous"
+    assert (
+        situation.text == "Trong 6 tháng đầu năm 2026, xã tập trung ổn định bộ máy."
+        and situation.draft_source == "previous"
+    )
     assert plans.text == "Phương hướng 6 tháng cuối năm 2026: tiếp tục tuyên truyền."
 
 
 def test_without_an_earlier_report_the_prose_is_a_neutral_starting_paragraph(commune_a):
     situation = section(composed(commune_a), "situation")
-    assert situation.draft_source == "template" and situation.text.startswith("Xã Minh Long là đơn vị hành chính cấp xã thuộc tỉnh Quảng Ngãi.")
+    assert situation.draft_source == "template" and situation.text.startswith(
+        "Xã Minh Long là đơn vị hành chính cấp xã thuộc tỉnh Quảng Ngãi."
+    )
 
 
 def test_the_default_outline_has_the_usual_shape():
@@ -134,7 +160,10 @@ def test_the_report_follows_the_outline_with_periods_in_its_headings(commune_a):
     headings = [s.heading for s in report.sections.all()]
     assert headings[2] == "Kết quả triển khai công tác đối ngoại 6 tháng đầu năm 2026"
     assert "Phương hướng, nhiệm vụ công tác đối ngoại 6 tháng cuối năm 2026" in headings
-    assert report.summary == "Kết quả công tác đối ngoại 6 tháng đầu năm 2026 và phương hướng, nhiệm vụ 6 tháng cuối năm 2026"
+    assert (
+        report.summary
+        == "Kết quả công tác đối ngoại 6 tháng đầu năm 2026 và phương hướng, nhiệm vụ 6 tháng cuối năm 2026"
+    )
     assert report.recipients == ["Sở Ngoại vụ tỉnh Quảng Ngãi", "CT, các PCT UBND xã", "Lưu: VT"]
     assert report.doc_symbol == "BC-UBND" and report.issued_place == "Minh Long"
 
@@ -147,10 +176,15 @@ def test_border_topics_only_for_border_communes(commune_a):
 
 
 def test_a_province_outline_decides_the_sections_and_the_annex(commune_a, province):
-    outline = Outline.objects.create(province=province, name="Ngắn", ngo_annex=True, items=[
-        {"code": "delegations", "heading": "Đoàn ra, đoàn vào", "level": 1},
-        {"code": "ngo_aid", "heading": "Viện trợ PCPNN {period}", "level": 1},
-    ])
+    outline = Outline.objects.create(
+        province=province,
+        name="Ngắn",
+        ngo_annex=True,
+        items=[
+            {"code": "delegations", "heading": "Đoàn ra, đoàn vào", "level": 1},
+            {"code": "ngo_aid", "heading": "Viện trợ PCPNN {period}", "level": 1},
+        ],
+    )
     ngo_project(commune_a)
     report = composed(commune_a, request=a_request(province, [commune_a], outline=outline))
     assert [s.heading for s in report.sections.all()] == ["Đoàn ra, đoàn vào", "Viện trợ PCPNN 6 tháng đầu năm 2026"]
@@ -182,9 +216,18 @@ def test_a_pending_report_is_not_recomposed(commune_a, officer_a):
 
 
 def test_records_of_other_types_feed_their_sections(commune_a):
-    rm.TrainingAttendance.objects.create(unit=commune_a, title="Bồi dưỡng đối ngoại", start_date=dt.date(2026, 3, 3), officials_count=2)
+    rm.TrainingAttendance.objects.create(
+        unit=commune_a, title="Bồi dưỡng đối ngoại", start_date=dt.date(2026, 3, 3), officials_count=2
+    )
     rm.ForeignResidentCount.objects.create(unit=commune_a, as_of_date=dt.date(2026, 6, 1), country="KR", count=14)
-    rm.ConsularCase.objects.create(unit=commune_a, date=dt.date(2026, 2, 14), kind="illegal_exit", people_count=2, country="KH", description="Hai công dân xuất cảnh trái phép")
+    rm.ConsularCase.objects.create(
+        unit=commune_a,
+        date=dt.date(2026, 2, 14),
+        kind="illegal_exit",
+        people_count=2,
+        country="KH",
+        description="Hai công dân xuất cảnh trái phép",
+    )
     report = composed(commune_a)
     assert "cử 02 lượt cán bộ, công chức tham dự 01 lớp" in section(report, "training").text
     consular = section(report, "consular_affairs").text

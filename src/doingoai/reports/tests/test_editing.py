@@ -76,7 +76,9 @@ def test_retrying_the_same_text_after_a_lost_answer_is_not_a_conflict(commune_a,
 
 def test_stale_meta_is_refused_with_a_clear_message(commune_a, officer_a):
     report = composed(commune_a, by=officer_a)
-    fields = dict(summary="Trích yếu", basis="Thực hiện...", closing="Trên đây...", recipients=["Sở Ngoại vụ", "Lưu: VT"])
+    fields = dict(
+        summary="Trích yếu", basis="Thực hiện...", closing="Trên đây...", recipients=["Sở Ngoại vụ", "Lưu: VT"]
+    )
     report_meta_save(report=report, by=officer_a, version=report.version, **fields)
     with pytest.raises(ReportError, match=re.escape(ERROR_STALE_REPORT)):
         report_meta_save(report=report, by=officer_a, version=report.version, **fields)
@@ -99,7 +101,7 @@ def test_another_commune_cannot_save_a_section(commune_a, officer_a, officer_b):
 def test_autosaves_of_one_session_share_a_version_and_every_save_stays_in_the_history(commune_a, officer_a):
     report = composed(commune_a, by=officer_a)
     target = section(report, "situation")
-    for number, text in enumerate(["Một.", "Một hai.", "Một hai ba."]):
+    for text in ["Một.", "Một hai.", "Một hai ba."]:
         target = report_section_save(section=target, text=text, version=target.version, by=officer_a)
     autosaves = report.versions.filter(note=NOTE_AUTOSAVE)
     assert autosaves.count() == 1
@@ -114,7 +116,12 @@ def test_a_version_is_compared_word_by_word(commune_a, officer_a):
     report = composed(commune_a, by=officer_a)
     old = report_current_content(report)
     target = section(report, "situation")
-    report_section_save(section=target, text=target.text.replace("cơ bản ổn định", "ổn định <tốt>"), version=target.version, by=officer_a)
+    report_section_save(
+        section=target,
+        text=target.text.replace("cơ bản ổn định", "ổn định <tốt>"),
+        version=target.version,
+        by=officer_a,
+    )
     changes = report_diff(old, report_current_content(report))
     assert len(changes) == 1 and changes[0].heading == "Đặc điểm tình hình"
     html = changes[0].html

@@ -26,16 +26,20 @@ def test_text_saying_three_delegations_when_records_hold_two_is_warned():
     assert len(warnings) == 1
     assert warnings[0].figure == "03 đoàn" and warnings[0].expected == "02 đoàn"
     assert warnings[0].message == WARNING_FIGURE.format(
-        figure="03 đoàn", expected="02 đoàn",
+        figure="03 đoàn",
+        expected="02 đoàn",
         detail="đoàn ra: 0, đoàn vào (nước ngoài): 2, đoàn trong nước đến làm việc: 0",
     )
 
 
-@pytest.mark.parametrize("text", [
-    "Xã đón tiếp 02 đoàn vào.",
-    "Xã có 0 đoàn ra và 02 đoàn vào, tổng cộng 02 đoàn.",
-    "Không có đoàn nào được ghi bằng số.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Xã đón tiếp 02 đoàn vào.",
+        "Xã có 0 đoàn ra và 02 đoàn vào, tổng cộng 02 đoàn.",
+        "Không có đoàn nào được ghi bằng số.",
+    ],
+)
 def test_figures_that_agree_with_the_indicators_are_not_warned(text):
     assert section_figure_warnings(text=text, values=DELEGATIONS) == []
 

@@ -37,7 +37,14 @@ def _lines(docx_bytes: bytes) -> list[str]:
 
 def _busy_commune(unit):
     delegation(unit, start_date=dt.date(2026, 3, 12), members_count=4, head="Ông John Miller")
-    delegation(unit, direction="out", partner="Huyện Phu Vông", country="LA", start_date=dt.date(2026, 4, 14), end_date=dt.date(2026, 4, 15))
+    delegation(
+        unit,
+        direction="out",
+        partner="Huyện Phu Vông",
+        country="LA",
+        start_date=dt.date(2026, 4, 14),
+        end_date=dt.date(2026, 4, 15),
+    )
     ngo_project(unit, in_kind_items="Sách vở, bàn ghế")
 
 
@@ -70,21 +77,23 @@ def test_an_approved_report_prints_its_number_date_and_the_vice_chairmans_signat
     assert check_docx(docx_bytes) == []
     lines = _lines(docx_bytes)
     assert "Số: 05/BC-UBND" in lines and "Minh Long, ngày 16 tháng 6 năm 2026" in lines
-    signature = lines[lines.index("TM. ỦY BAN NHÂN DÂN"):][:4]
+    signature = lines[lines.index("TM. ỦY BAN NHÂN DÂN") :][:4]
     assert signature == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Đinh Văn Trung"]
     assert report_filename(report, "docx") == "bao-cao-xa-minh-long-2026H1-so-05.docx"
 
 
 def test_the_chairman_signs_for_the_committee_in_the_document(commune_b, officer_b, leader_b):
     lines = _lines(report_render_docx(approved(commune_b, officer_b, leader_b)))
-    signature = lines[lines.index("TM. ỦY BAN NHÂN DÂN"):][:3]
+    signature = lines[lines.index("TM. ỦY BAN NHÂN DÂN") :][:3]
     assert signature == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Ngọc Sang"]
     assert "PHƯỜNG ĐỨC PHỔ" in lines and "Đức Phổ, ngày 16 tháng 6 năm 2026" in lines
 
 
 def test_a_province_outline_with_the_ngo_annex_renders_it_and_passes_the_checker(commune_a, officer_a, province):
     _busy_commune(commune_a)
-    outline = Outline.objects.create(province=province, name="Có phụ lục", ngo_annex=True, items=[dict(i) for i in DEFAULT_ITEMS])
+    outline = Outline.objects.create(
+        province=province, name="Có phụ lục", ngo_annex=True, items=[dict(i) for i in DEFAULT_ITEMS]
+    )
     report = composed(commune_a, by=officer_a, request=a_request(province, [commune_a], outline=outline))
     docx_bytes = report_render_docx(report)
     assert check_docx(docx_bytes) == []
@@ -92,7 +101,17 @@ def test_a_province_outline_with_the_ngo_annex_renders_it_and_passes_the_checker
     assert "Phụ lục" in lines and any("WVI (Hoa Kỳ)" in line for line in lines)
 
 
-def test_rendering_many_reports_is_a_background_task_with_progress(commune_a, commune_b, officer_a, leader_a, officer_b, leader_b, province_officer, province, django_capture_on_commit_callbacks):
+def test_rendering_many_reports_is_a_background_task_with_progress(
+    commune_a,
+    commune_b,
+    officer_a,
+    leader_a,
+    officer_b,
+    leader_b,
+    province_officer,
+    province,
+    django_capture_on_commit_callbacks,
+):
     request = a_request(province, [commune_a, commune_b])
     submitted(commune_a, officer_a, leader_a)
     submitted(commune_b, officer_b, leader_b)

@@ -27,12 +27,23 @@ D = dt.date
 
 
 def _create(by, **extra):
-    values = dict(by=by, number="1070/SNgV-HCTH", date=D(2026, 6, 5), issuer="Sở Ngoại vụ tỉnh Quảng Ngãi", subject="", period="2026H1", deadline=D(2026, 6, 25))
+    values = dict(
+        by=by,
+        number="1070/SNgV-HCTH",
+        date=D(2026, 6, 5),
+        issuer="Sở Ngoại vụ tỉnh Quảng Ngãi",
+        subject="",
+        period="2026H1",
+        deadline=D(2026, 6, 25),
+    )
     values.update(extra)
     return report_request_create(**values)
 
 
-@pytest.mark.parametrize("deadline, phrase", [(D(2026, 6, 25), "còn 5 ngày"), (D(2026, 6, 20), "hạn hôm nay"), (D(2026, 6, 18), "quá hạn 2 ngày")])
+@pytest.mark.parametrize(
+    "deadline, phrase",
+    [(D(2026, 6, 25), "còn 5 ngày"), (D(2026, 6, 20), "hạn hôm nay"), (D(2026, 6, 18), "quá hạn 2 ngày")],
+)
 def test_the_deadline_is_counted_in_days(deadline, phrase):
     assert deadline_phrase(deadline, D(2026, 6, 20)) == phrase
 
@@ -56,10 +67,13 @@ def test_a_commune_types_the_letter_it_received_for_itself_only(officer_a, offic
     assert list(requests_visible_to(officer_a)) == [request] and list(requests_visible_to(officer_b)) == []
 
 
-@pytest.mark.parametrize("extra, message", [
-    ({"deadline": D(2026, 6, 1)}, ERROR_DEADLINE),
-    ({"window_start": D(2026, 6, 1), "window_end": D(2026, 5, 1)}, ERROR_WINDOW),
-])
+@pytest.mark.parametrize(
+    "extra, message",
+    [
+        ({"deadline": D(2026, 6, 1)}, ERROR_DEADLINE),
+        ({"window_start": D(2026, 6, 1), "window_end": D(2026, 5, 1)}, ERROR_WINDOW),
+    ],
+)
 def test_bad_dates_are_refused_in_vietnamese(province_officer, extra, message):
     with pytest.raises(ReportError, match=re.escape(message)):
         _create(province_officer, **extra)
@@ -73,13 +87,19 @@ def test_an_administrator_without_a_province_cannot_issue(commune_a, units):
         _create(nobody)
 
 
-def test_the_board_says_who_has_not_started_who_drafts_who_sent_and_who_is_late(province, commune_a, commune_b, officer_a, leader_a, officer_b, units):
+def test_the_board_says_who_has_not_started_who_drafts_who_sent_and_who_is_late(
+    province, commune_a, commune_b, officer_a, leader_a, officer_b, units
+):
     third = Unit.objects.filter(province=province, level="xa").exclude(pk__in=[commune_a.pk, commune_b.pk]).first()
     request = a_request(province, [commune_a, commune_b, third], deadline=D(2026, 6, 18))
     submitted(commune_a, officer_a, leader_a)
     composed(commune_b, by=officer_b)
     rows = {row.unit: row for row in request_board(request=request, today=D(2026, 6, 20))}
-    assert (rows[commune_a].state, rows[commune_a].late, rows[commune_a].report is not None) == ("submitted", False, True)
+    assert (rows[commune_a].state, rows[commune_a].late, rows[commune_a].report is not None) == (
+        "submitted",
+        False,
+        True,
+    )
     assert (rows[commune_b].state, rows[commune_b].late, rows[commune_b].report) == ("drafting", True, None)
     assert (rows[third].label, rows[third].late) == ("Chưa bắt đầu", True)
 
@@ -94,18 +114,27 @@ def test_the_commune_sees_its_requests_newest_deadline_first(province, commune_a
 
 
 def test_an_outline_is_validated_and_saved_for_the_province(province_officer, province, officer_a):
-    outline = outline_save(by=province_officer, name="Đề cương", ngo_annex=True, items=[{"code": "delegations", "heading": " Đoàn  ra ", "level": "2"}])
+    outline = outline_save(
+        by=province_officer,
+        name="Đề cương",
+        ngo_annex=True,
+        items=[{"code": "delegations", "heading": " Đoàn  ra ", "level": "2"}],
+    )
     assert outline.province == province and outline.items[0]["heading"] == "Đoàn ra" and outline.items[0]["level"] == 2
     with pytest.raises(ValueError, match=re.escape(ERROR_OUTLINE_EMPTY)):
         outline_validate([{"code": "other", "heading": "Nhóm", "level": 1, "group": True}])
     with pytest.raises(ValueError, match=re.escape(ERROR_OUTLINE_LEVEL)):
         outline_validate([{"code": "delegations", "heading": "Đoàn", "level": 5}])
     with pytest.raises(PermissionDenied):
-        outline_save(by=officer_a, name="x", ngo_annex=False, items=[{"code": "delegations", "heading": "Đoàn", "level": 1}])
+        outline_save(
+            by=officer_a, name="x", ngo_annex=False, items=[{"code": "delegations", "heading": "Đoàn", "level": 1}]
+        )
     assert Outline.objects.count() == 1
 
 
-def test_one_click_reminds_every_commune_that_has_not_sent_once_a_day(province_officer, province, officer_a, leader_a, commune_a, commune_b):
+def test_one_click_reminds_every_commune_that_has_not_sent_once_a_day(
+    province_officer, province, officer_a, leader_a, commune_a, commune_b
+):
     from doingoai.reports.services import request_remind
 
     request = a_request(province, [commune_a, commune_b], by=province_officer)

@@ -68,7 +68,9 @@ def test_province_officers_never_see_drafts(commune_a, officer_a, leader_a, prov
     assert province_client.get(reverse("reports:list")).status_code == 302
 
 
-def test_the_province_sees_a_report_once_sent_and_another_province_never(commune_a, officer_a, leader_a, province_client, other_province_officer):
+def test_the_province_sees_a_report_once_sent_and_another_province_never(
+    commune_a, officer_a, leader_a, province_client, other_province_officer
+):
     report = submitted(commune_a, officer_a, leader_a)
     assert province_client.get(reverse("reports:detail", args=[report.pk])).status_code == 200
     assert province_client.get(reverse("reports:docx", args=[report.pk])).status_code == 200
@@ -82,7 +84,12 @@ def test_commune_pages_are_not_for_the_province(province_client, commune_a, offi
     report = composed(commune_a, by=officer_a)
     s = section(report, "situation")
     assert province_client.post(reverse("reports:compose"), {"period": "2026H1"}).status_code == 404
-    assert province_client.post(reverse("reports:section", args=[report.pk, s.pk]), {"text": "x", "version": 1}).status_code == 404
+    assert (
+        province_client.post(
+            reverse("reports:section", args=[report.pk, s.pk]), {"text": "x", "version": 1}
+        ).status_code
+        == 404
+    )
 
 
 def test_the_officer_composes_and_sees_every_section_drafted(client_a, commune_a):
@@ -138,7 +145,9 @@ def test_a_save_without_its_version_is_refused(client_a, commune_a, officer_a):
 def test_without_javascript_a_save_returns_to_the_page(client_a, commune_a, officer_a):
     report = composed(commune_a, by=officer_a)
     target = section(report, "situation")
-    response = client_a.post(reverse("reports:section", args=[report.pk, target.pk]), {"text": "Lưu bằng nút.", "version": target.version})
+    response = client_a.post(
+        reverse("reports:section", args=[report.pk, target.pk]), {"text": "Lưu bằng nút.", "version": target.version}
+    )
     assert response.status_code == 302 and response["Location"].endswith(f"#s-{target.pk}")
 
 
@@ -146,12 +155,27 @@ def test_the_workflow_through_the_pages(client_a, leader_a_client, province_clie
     report = composed(commune_a, by=officer_a)
     detail = reverse("reports:detail", args=[report.pk])
     assert SUBMITTED in client_a.post(reverse("reports:submit", args=[report.pk]), follow=True).content.decode()
-    assert ERROR_ALREADY_PENDING in client_a.post(reverse("reports:submit", args=[report.pk]), follow=True).content.decode()
+    assert (
+        ERROR_ALREADY_PENDING
+        in client_a.post(reverse("reports:submit", args=[report.pk]), follow=True).content.decode()
+    )
     page = leader_a_client.get(detail).content.decode()
     assert "Duyệt báo cáo" in page and "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" in page
-    assert ERROR_COMMENT_REQUIRED in leader_a_client.post(reverse("reports:return", args=[report.pk]), {"comment": ""}, follow=True).content.decode()
-    assert ERROR_DATE_FUTURE in leader_a_client.post(reverse("reports:approve", args=[report.pk]), {"date": "30/06/2026"}, follow=True).content.decode()
-    page = leader_a_client.post(reverse("reports:approve", args=[report.pk]), {"date": "16/06/2026"}, follow=True).content.decode()
+    assert (
+        ERROR_COMMENT_REQUIRED
+        in leader_a_client.post(
+            reverse("reports:return", args=[report.pk]), {"comment": ""}, follow=True
+        ).content.decode()
+    )
+    assert (
+        ERROR_DATE_FUTURE
+        in leader_a_client.post(
+            reverse("reports:approve", args=[report.pk]), {"date": "30/06/2026"}, follow=True
+        ).content.decode()
+    )
+    page = leader_a_client.post(
+        reverse("reports:approve", args=[report.pk]), {"date": "16/06/2026"}, follow=True
+    ).content.decode()
     assert APPROVED.format(number="01/BC-UBND", date="16/06/2026") in page
     assert "Số: 01/BC-UBND" in page and "Minh Long, ngày 16 tháng 6 năm 2026" in page
     assert SENT in client_a.post(reverse("reports:send", args=[report.pk]), follow=True).content.decode()
@@ -195,7 +219,10 @@ def test_a_proposal_after_recomposing_shows_both_texts_and_can_be_taken(client_a
 def test_records_changed_after_composing_are_announced(client_a, commune_a, officer_a):
     report = composed(commune_a, by=officer_a)
     delegation(commune_a, start_date=dt.date(2026, 3, 12))
-    assert "Ghi chép của kỳ đã thay đổi sau lần soạn trước" in client_a.get(reverse("reports:detail", args=[report.pk])).content.decode()
+    assert (
+        "Ghi chép của kỳ đã thay đổi sau lần soạn trước"
+        in client_a.get(reverse("reports:detail", args=[report.pk])).content.decode()
+    )
 
 
 def test_a_version_is_compared_and_restored_from_the_pages(client_a, commune_a, officer_a):
@@ -208,10 +235,15 @@ def test_a_version_is_compared_and_restored_from_the_pages(client_a, commune_a, 
     assert section(report, "situation").text != "Đã viết lại."
 
 
-def test_the_docx_downloads_and_the_pdf_says_what_to_install_when_libreoffice_is_missing(client_a, commune_a, officer_a, monkeypatch):
+def test_the_docx_downloads_and_the_pdf_says_what_to_install_when_libreoffice_is_missing(
+    client_a, commune_a, officer_a, monkeypatch
+):
     report = composed(commune_a, by=officer_a)
     response = client_a.get(reverse("reports:docx", args=[report.pk]))
-    assert response.status_code == 200 and response["Content-Disposition"] == 'attachment; filename="bao-cao-xa-minh-long-2026H1.docx"'
+    assert (
+        response.status_code == 200
+        and response["Content-Disposition"] == 'attachment; filename="bao-cao-xa-minh-long-2026H1.docx"'
+    )
     monkeypatch.setenv("DOINGOAI_SOFFICE", "/khong/co/soffice")
     page = client_a.get(reverse("reports:pdf", args=[report.pk]), follow=True).content.decode()
     assert ERROR_PDF_MISSING in page
@@ -238,21 +270,46 @@ def test_a_commune_cannot_compose_for_a_request_it_did_not_receive(client_b, com
 
 
 def test_a_commune_officer_types_the_request_received(client_a, commune_a):
-    data = {"number": "1070/SNgV-HCTH", "date": "05/06/2026", "issuer": "Sở Ngoại vụ tỉnh Quảng Ngãi", "period": "2026H1", "deadline": "25/06/2026"}
+    data = {
+        "number": "1070/SNgV-HCTH",
+        "date": "05/06/2026",
+        "issuer": "Sở Ngoại vụ tỉnh Quảng Ngãi",
+        "period": "2026H1",
+        "deadline": "25/06/2026",
+    }
     response = client_a.post(reverse("reports:request-new"), data)
     request = ReportRequest.objects.get()
-    assert response.status_code == 302 and request.entered_by_unit == commune_a and list(request.communes.all()) == [commune_a]
+    assert (
+        response.status_code == 302
+        and request.entered_by_unit == commune_a
+        and list(request.communes.all()) == [commune_a]
+    )
 
 
 def test_the_request_form_shows_vietnamese_errors(province_client):
-    data = {"number": "1", "date": "25/06/2026", "issuer": "Sở", "period": "2026H1", "deadline": "05/06/2026", "all_communes": "on"}
+    data = {
+        "number": "1",
+        "date": "25/06/2026",
+        "issuer": "Sở",
+        "period": "2026H1",
+        "deadline": "05/06/2026",
+        "all_communes": "on",
+    }
     page = province_client.post(reverse("reports:request-new"), data).content.decode()
     assert ERROR_DEADLINE in page and not ReportRequest.objects.exists()
 
 
-def test_the_province_issues_a_request_to_chosen_communes_and_follows_them(province_client, commune_a, commune_b, officer_a, leader_a, officer_b):
-    data = {"number": "1070/SNgV-HCTH", "date": "05/06/2026", "issuer": "Sở Ngoại vụ", "period": "2026H1", "deadline": "18/06/2026",
-            "communes": [commune_a.pk, commune_b.pk]}
+def test_the_province_issues_a_request_to_chosen_communes_and_follows_them(
+    province_client, commune_a, commune_b, officer_a, leader_a, officer_b
+):
+    data = {
+        "number": "1070/SNgV-HCTH",
+        "date": "05/06/2026",
+        "issuer": "Sở Ngoại vụ",
+        "period": "2026H1",
+        "deadline": "18/06/2026",
+        "communes": [commune_a.pk, commune_b.pk],
+    }
     response = province_client.post(reverse("reports:request-new"), data)
     request = ReportRequest.objects.get()
     assert set(request.communes.all()) == {commune_a, commune_b}
@@ -263,15 +320,21 @@ def test_the_province_issues_a_request_to_chosen_communes_and_follows_them(provi
     assert "Trần" not in page  # nothing of Đức Phổ's draft shows, only where it stands
 
 
-def test_the_province_accepts_several_reports_at_once(province_client, province, commune_a, commune_b, officer_a, leader_a, officer_b, leader_b):
+def test_the_province_accepts_several_reports_at_once(
+    province_client, province, commune_a, commune_b, officer_a, leader_a, officer_b, leader_b
+):
     request = a_request(province, [commune_a, commune_b])
     reports = [submitted(commune_a, officer_a, leader_a), submitted(commune_b, officer_b, leader_b)]
-    page = province_client.post(reverse("reports:request-accept", args=[request.pk]), {"report": [r.pk for r in reports]}, follow=True).content.decode()
+    page = province_client.post(
+        reverse("reports:request-accept", args=[request.pk]), {"report": [r.pk for r in reports]}, follow=True
+    ).content.decode()
     assert "Đã nhận 2 báo cáo." in page
     assert set(Report.objects.values_list("status", flat=True)) == {Report.Status.ACCEPTED}
 
 
-def test_rendering_the_provinces_reports_follows_its_progress(province_client, province, commune_a, officer_a, leader_a, django_capture_on_commit_callbacks):
+def test_rendering_the_provinces_reports_follows_its_progress(
+    province_client, province, commune_a, officer_a, leader_a, django_capture_on_commit_callbacks
+):
     request = a_request(province, [commune_a])
     submitted(commune_a, officer_a, leader_a)
     with django_capture_on_commit_callbacks(execute=True):
@@ -284,22 +347,46 @@ def test_rendering_the_provinces_reports_follows_its_progress(province_client, p
 def test_a_province_defines_its_own_outline(province_client, province):
     page = province_client.get(reverse("reports:outline-new")).content.decode()
     assert "Công tác đoàn ra, đoàn vào" in page
-    data = {"name": "Đề cương Quảng Ngãi", "ngo_annex": "on", "r3_use": "on", "r3_order": "2", "r3_level": "1", "r3_heading": "Đoàn ra, đoàn vào",
-            "r0_use": "on", "r0_order": "1", "r0_level": "1", "r0_heading": "Tình hình chung"}
+    data = {
+        "name": "Đề cương Quảng Ngãi",
+        "ngo_annex": "on",
+        "r3_use": "on",
+        "r3_order": "2",
+        "r3_level": "1",
+        "r3_heading": "Đoàn ra, đoàn vào",
+        "r0_use": "on",
+        "r0_order": "1",
+        "r0_level": "1",
+        "r0_heading": "Tình hình chung",
+    }
     province_client.post(reverse("reports:outline-new"), data)
     outline = Outline.objects.get(province=province)
-    assert [(i["code"], i["heading"]) for i in outline.items] == [("situation", "Tình hình chung"), ("delegations", "Đoàn ra, đoàn vào")]
+    assert [(i["code"], i["heading"]) for i in outline.items] == [
+        ("situation", "Tình hình chung"),
+        ("delegations", "Đoàn ra, đoàn vào"),
+    ]
     assert outline.ngo_annex
 
 
-def test_requests_boards_renders_and_outlines_are_scoped(client_b, province, commune_a, officer_a, leader_a, province_officer, other_province_officer, django_capture_on_commit_callbacks):
+def test_requests_boards_renders_and_outlines_are_scoped(
+    client_b,
+    province,
+    commune_a,
+    officer_a,
+    leader_a,
+    province_officer,
+    other_province_officer,
+    django_capture_on_commit_callbacks,
+):
     from doingoai.reports.rendering import render_job_create
 
     request = a_request(province, [commune_a])
     submitted(commune_a, officer_a, leader_a)
     with django_capture_on_commit_callbacks(execute=True):
         job = render_job_create(by=province_officer, request=request)
-    outline = Outline.objects.create(province=province, name="Riêng", items=[{"code": "delegations", "heading": "Đoàn", "level": 1}])
+    outline = Outline.objects.create(
+        province=province, name="Riêng", items=[{"code": "delegations", "heading": "Đoàn", "level": 1}]
+    )
     other = client_for(other_province_officer)
     for client in (client_b, other):
         assert client.get(reverse("reports:request", args=[request.pk])).status_code == 404
@@ -312,10 +399,14 @@ def test_requests_boards_renders_and_outlines_are_scoped(client_b, province, com
     assert client_for(province_officer).get(reverse("reports:render-download", args=[job.pk])).status_code == 200
 
 
-def test_a_report_the_province_returned_leaves_its_sight_at_the_first_change(client_a, province_client, commune_a, officer_a, leader_a, province_officer):
+def test_a_report_the_province_returned_leaves_its_sight_at_the_first_change(
+    client_a, province_client, commune_a, officer_a, leader_a, province_officer
+):
     from doingoai.reports.services import report_reject
 
-    report = report_reject(report=submitted(commune_a, officer_a, leader_a), by=province_officer, reason="Thiếu số liệu")
+    report = report_reject(
+        report=submitted(commune_a, officer_a, leader_a), by=province_officer, reason="Thiếu số liệu"
+    )
     detail = reverse("reports:detail", args=[report.pk])
     assert province_client.get(detail).status_code == 200
     page = client_a.get(detail).content.decode()
@@ -329,5 +420,7 @@ def test_accepting_returns_to_the_board_but_never_to_another_site(province_clien
     board = "/reports/requests/1/"
     assert province_client.post(reverse("reports:accept", args=[report.pk]), {"next": board})["Location"] == board
     second = submitted(commune_a, officer_a, leader_a, period="2025H2", date=dt.date(2026, 1, 5))
-    response = province_client.post(reverse("reports:reject", args=[second.pk]), {"next": "https://evil.example/", "reason": "Thiếu số liệu"})
+    response = province_client.post(
+        reverse("reports:reject", args=[second.pk]), {"next": "https://evil.example/", "reason": "Thiếu số liệu"}
+    )
     assert response["Location"] == reverse("reports:detail", args=[second.pk])

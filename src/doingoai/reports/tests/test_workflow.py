@@ -85,7 +85,9 @@ def _pending_other(unit, officer):
 def test_a_typed_number_already_used_this_year_is_refused(commune_a, officer_a, leader_a):
     approved(commune_a, officer_a, leader_a, number="07")
     with pytest.raises(ReportError, match=re.escape(ERROR_NUMBER_TAKEN.format(number="07", year=2026))):
-        report_approve(report=_pending_other(commune_a, officer_a), by=leader_a, number="7/BC-UBND", date=dt.date(2026, 6, 17))
+        report_approve(
+            report=_pending_other(commune_a, officer_a), by=leader_a, number="7/BC-UBND", date=dt.date(2026, 6, 17)
+        )
 
 
 @pytest.mark.parametrize("number", ["abc", "0", "-3"])
@@ -94,12 +96,15 @@ def test_a_wrong_number_is_refused(commune_a, officer_a, leader_a, number):
         report_approve(report=_pending(commune_a, officer_a), by=leader_a, number=number)
 
 
-@pytest.mark.parametrize("date, message", [
-    ("31/02/2026", ERROR_DATE),
-    ("hôm qua", ERROR_DATE),
-    (dt.date(2026, 6, 21), ERROR_DATE_FUTURE),
-    (dt.date(2025, 12, 1), ERROR_DATE_BEFORE_PERIOD.format(date="15/12/2025")),
-])
+@pytest.mark.parametrize(
+    "date, message",
+    [
+        ("31/02/2026", ERROR_DATE),
+        ("hôm qua", ERROR_DATE),
+        (dt.date(2026, 6, 21), ERROR_DATE_FUTURE),
+        (dt.date(2025, 12, 1), ERROR_DATE_BEFORE_PERIOD.format(date="15/12/2025")),
+    ],
+)
 def test_a_wrong_date_is_refused_in_vietnamese(commune_a, officer_a, leader_a, date, message):
     report = _pending(commune_a, officer_a)
     with pytest.raises(ReportError) as caught:
@@ -115,7 +120,11 @@ def test_without_a_date_the_approval_is_dated_today(commune_a, officer_a, leader
 
 def test_a_vice_chairman_signs_for_the_chairman(commune_a, officer_a, leader_a):
     report = approved(commune_a, officer_a, leader_a)
-    assert (report.signer_authority, report.signer_title, report.signer_name) == ("KT", "Phó Chủ tịch", "Đinh Văn Trung")
+    assert (report.signer_authority, report.signer_title, report.signer_name) == (
+        "KT",
+        "Phó Chủ tịch",
+        "Đinh Văn Trung",
+    )
     assert signature_lines(report) == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
 
 
@@ -176,7 +185,9 @@ def test_only_an_approved_report_goes_to_the_province_and_only_once(commune_a, o
         report_send(report=report, by=officer_a)
 
 
-def test_the_province_accepts_or_returns_with_a_reason(commune_a, commune_b, officer_a, leader_a, officer_b, leader_b, province_officer):
+def test_the_province_accepts_or_returns_with_a_reason(
+    commune_a, commune_b, officer_a, leader_a, officer_b, leader_b, province_officer
+):
     first = submitted(commune_a, officer_a, leader_a)
     second = submitted(commune_b, officer_b, leader_b)
     assert report_accept(report=first, by=province_officer).status == Report.Status.ACCEPTED
@@ -190,7 +201,9 @@ def test_the_province_accepts_or_returns_with_a_reason(commune_a, commune_b, off
     assert returned.status == Report.Status.DRAFT  # being fixed: the province no longer sees it
 
 
-def test_the_province_accepts_several_at_once_and_hears_about_the_others(commune_a, commune_b, officer_a, leader_a, officer_b, province_officer):
+def test_the_province_accepts_several_at_once_and_hears_about_the_others(
+    commune_a, commune_b, officer_a, leader_a, officer_b, province_officer
+):
     ready = submitted(commune_a, officer_a, leader_a)
     draft = composed(commune_b, by=officer_b)
     accepted, refused = reports_accept(reports=[ready, draft], by=province_officer)

@@ -29,8 +29,12 @@ def _assert_clean(docx_bytes: bytes) -> None:
 
 
 def test_draft_leaves_number_and_day_blank_as_the_seeds_do():
-    report = minimal_report(doc_number=None, issued_date=None, issued_place="Đức Phổ",
-                            request={"number": "1070/SNV-HCTH", "date": "2025-11-11", "issuer": "Sở Ngoại vụ"})
+    report = minimal_report(
+        doc_number=None,
+        issued_date=None,
+        issued_place="Đức Phổ",
+        request={"number": "1070/SNV-HCTH", "date": "2025-11-11", "issuer": "Sở Ngoại vụ"},
+    )
     rendered = render_docx(report)
     assert _header(rendered) == ("Số:      /BC-UBND", "Đức Phổ, ngày      tháng 11 năm 2025")
     _assert_clean(rendered)
@@ -74,7 +78,9 @@ def test_deputy_written_without_authority_still_signs_kt():
 
 def test_lettered_points_follow_the_vietnamese_alphabet_with_d_bar_and_without_f():
     report = minimal_report()
-    report["sections"] += [{"code": "other", "heading": f"x) Điểm số {n}", "text": "Nội dung.", "level": 3} for n in range(12)]
+    report["sections"] += [
+        {"code": "other", "heading": f"x) Điểm số {n}", "text": "Nội dung.", "level": 3} for n in range(12)
+    ]
     rendered = render_docx(report)
     letters = [t.split(")")[0] for t in paragraphs_text(rendered) if t.startswith("Điểm", 3)]
     assert letters == ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m"]

@@ -9,8 +9,6 @@ from doingoai.lib.nd30 import check_docx, render_docx
 from doingoai.lib.nd30.readback import read_rendered
 from doingoai.lib.nd30.shared import seed_gold_files, shared_dir
 
-from .conftest import skip_or_fail
-
 SEEDS = seed_gold_files()
 _NUMBER = re.compile(r"^(?:[IVXLC]+|\d+|[a-zđ])[.)]\s+")
 

@@ -40,7 +40,7 @@ def read_raw(data: bytes, *, name: str) -> RawDocument:
         raise ReaderError(ERROR_EMPTY, source=name)
     suffix = PurePath(name).suffix.lower()
     kind = sniff(data)
-    if kind == "doc" and suffix in docx.SUFFIXES and b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00" in data[:1 << 20]:
+    if kind == "doc" and suffix in docx.SUFFIXES and b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00" in data[: 1 << 20]:
         # Word saves a password-protected .docx as an OLE container holding "EncryptedPackage".
         raise ReaderError(ERROR_ENCRYPTED_DOCX, source=name)
     if kind is None:

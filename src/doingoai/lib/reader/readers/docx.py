@@ -48,8 +48,21 @@ def _on(element) -> bool:
 
 
 def _roman(number: int) -> str:
-    values = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-              (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    values = (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    )
     out = []
     for value, letters in values:
         while number >= value:
@@ -206,8 +219,15 @@ class _Styles:
         return result
 
 
-_ALIGN = {"center": "center", "right": "right", "end": "right", "both": "justify",
-          "distribute": "justify", "left": "left", "start": "left"}
+_ALIGN = {
+    "center": "center",
+    "right": "right",
+    "end": "right",
+    "both": "justify",
+    "distribute": "justify",
+    "left": "left",
+    "start": "left",
+}
 
 
 class _Walker:
@@ -428,8 +448,16 @@ def read(data: bytes, *, name: str) -> RawDocument:
         except ReaderError as error:
             error.source = name
             raise
-        except (etree.XMLSyntaxError, zipfile.BadZipFile, ValueError, KeyError, OSError, EOFError,
-                NotImplementedError, RuntimeError):
+        except (
+            etree.XMLSyntaxError,
+            zipfile.BadZipFile,
+            ValueError,
+            KeyError,
+            OSError,
+            EOFError,
+            NotImplementedError,
+            RuntimeError,
+        ):
             # RuntimeError: zip entries that are themselves encrypted.
             raise ReaderError(ERROR_CORRUPT_DOCX, source=name) from None
     body = root.find(_W + "body")

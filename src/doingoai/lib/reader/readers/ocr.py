@@ -61,15 +61,22 @@ def ocr_image(image, *, page: int) -> list[Line]:
         words = sorted(groups[key])
         height = max(1, sorted(w[2] for w in words)[len(words) // 2])
         parts = [words[0][3]]
-        for (left, w, _, _), (next_left, _, _, text) in zip(words, words[1:]):
+        for (left, w, _, _), (next_left, _, _, text) in zip(words, words[1:], strict=False):
             gap = next_left - (left + w)
             parts.append(("\t" if gap > 3 * height else " ") + text)
         x0 = words[0][0]
         x1 = words[-1][0] + words[-1][1]
         middle = (x0 + x1) / 2
         align = "center" if abs(middle - width / 2) < width * 0.06 and x0 > width * 0.2 else None
-        lines.append(Line(text="".join(parts), page=page, align=align,
-                          blank_before=key[0] != previous_block, extra={"x0": x0 / width, "x1": x1}))
+        lines.append(
+            Line(
+                text="".join(parts),
+                page=page,
+                align=align,
+                blank_before=key[0] != previous_block,
+                extra={"x0": x0 / width, "x1": x1},
+            )
+        )
         previous_block = key[0]
     right = max((line.extra["x1"] for line in lines), default=1) or 1
     for line in lines:

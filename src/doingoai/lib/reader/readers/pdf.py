@@ -56,7 +56,7 @@ def _page_lines(page, number: int) -> list[Line]:
         size = max(1.0, float(row[0]["size"]))
         text_parts = [row[0]["text"]]
         middle_x = float(page.width) / 2
-        for left, right in zip(row, row[1:]):
+        for left, right in zip(row, row[1:], strict=False):
             gap = right["x0"] - left["x1"]
             # Two columns side by side (header, "Nơi nhận" beside the signature): a wide gap,
             # or a narrower one that crosses the middle of the page.
@@ -145,8 +145,21 @@ def read(data: bytes, *, name: str) -> RawDocument:
     except Exception as error:  # pdfminer raises many unrelated types on broken files
         if "password" in str(error).lower() or "encrypt" in type(error).__name__.lower():
             raise ReaderError(ERROR_ENCRYPTED_PDF, source=name) from None
-        if isinstance(error, (PDFSyntaxError, ValueError, TypeError, KeyError, AttributeError,
-                              IndexError, OSError, AssertionError, RecursionError, EOFError)):
+        if isinstance(
+            error,
+            (
+                PDFSyntaxError,
+                ValueError,
+                TypeError,
+                KeyError,
+                AttributeError,
+                IndexError,
+                OSError,
+                AssertionError,
+                RecursionError,
+                EOFError,
+            ),
+        ):
             raise ReaderError(ERROR_CORRUPT_PDF, source=name) from None
         raise ReaderError(ERROR_CORRUPT_PDF, source=name) from None
     if sum(len(line.text.strip()) for line in lines) < MIN_TEXT_CHARS * max(1, pages) // 2:

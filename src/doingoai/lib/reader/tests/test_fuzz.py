@@ -10,8 +10,12 @@ from doingoai.lib.reader import ReaderError, read_bytes, read_text
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 VIETNAMESE = st.text(
-    alphabet=st.sampled_from(list("aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậđèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
-                                  "ABCĐIVX0123456789 .,:;-/()*#\\\t\n")),
+    alphabet=st.sampled_from(
+        list(
+            "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậđèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+            "ABCĐIVX0123456789 .,:;-/()*#\\\t\n"
+        )
+    ),
     max_size=400,
 )
 

@@ -74,9 +74,19 @@ def test_a_legacy_doc_file_is_read_through_libreoffice(rendered_synthetic_pdf, l
 
     docx = sorted(rendered_synthetic_pdf["docx"].glob("*.docx"))[0]
     subprocess.run(
-        [libreoffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "doc",
-         "--outdir", str(tmp_path), str(docx)],
-        check=True, capture_output=True, timeout=120,
+        [
+            libreoffice,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "doc",
+            "--outdir",
+            str(tmp_path),
+            str(docx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
     doc = tmp_path / (docx.stem + ".doc")
     gold = json.loads(docx.with_suffix(".json").read_text(encoding="utf-8"))

@@ -30,7 +30,11 @@ Mai Văn Xuân
 def test_a_flattened_letterhead_gives_the_unit_its_level_province_and_ward_code():
     meta = _meta(REPORT.format(number="1732/BC-UBND", day="21"))
     assert (meta["unit_name"], meta["unit_level"], meta["province"], meta["ward_code"]) == (
-        "Phường Kim Trà", "phuong", "Thành phố Huế", 20017)
+        "Phường Kim Trà",
+        "phuong",
+        "Thành phố Huế",
+        20017,
+    )
 
 
 def test_number_with_spaces_is_compacted_and_a_blank_number_or_day_is_null():
@@ -79,5 +83,9 @@ Về việc đẩy mạnh hoạt động khoa học và công nghệ cấp cơ s
 """
     meta = _meta(text)
     assert (meta["unit_name"], meta["province"], meta["doc_number"], meta["issued_date"]) == (
-        "Tỉnh Bình Dương", "Thành phố Hồ Chí Minh", "09/2009/CT-UBND", "2009-04-15")
+        "Tỉnh Bình Dương",
+        "Thành phố Hồ Chí Minh",
+        "09/2009/CT-UBND",
+        "2009-04-15",
+    )
     assert meta["summary"] == "Về việc đẩy mạnh hoạt động khoa học và công nghệ cấp cơ sở"

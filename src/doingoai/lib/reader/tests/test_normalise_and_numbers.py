@@ -34,8 +34,12 @@ def test_markdown_bold_label_is_kept_as_a_bold_prefix():
 
 
 def test_a_sentence_broken_by_a_page_break_is_joined():
-    texts = _texts("Đảng ủy đã quán triệt chủ trương, đường lối đối ngoại của Đảng về hội", "nhập quốc tế trong tình hình mới.")
-    assert texts == ["Đảng ủy đã quán triệt chủ trương, đường lối đối ngoại của Đảng về hội nhập quốc tế trong tình hình mới."]
+    texts = _texts(
+        "Đảng ủy đã quán triệt chủ trương, đường lối đối ngoại của Đảng về hội", "nhập quốc tế trong tình hình mới."
+    )
+    assert texts == [
+        "Đảng ủy đã quán triệt chủ trương, đường lối đối ngoại của Đảng về hội nhập quốc tế trong tình hình mới."
+    ]
 
 
 def test_a_lettered_item_after_an_unfinished_line_is_not_joined():
@@ -66,9 +70,18 @@ def test_amounts_of_dong_carry_their_unit_word():
 
 def test_the_reviewed_period_is_the_first_one_a_title_names():
     assert find_period("Công tác đối ngoại năm 2025, phương hướng, nhiệm vụ năm 2026") == {
-        "kind": "year", "year": 2025, "index": None}
+        "kind": "year",
+        "year": 2025,
+        "index": None,
+    }
     assert find_period("Hoạt động 6 tháng đầu năm và nhiệm vụ 6 tháng cuối năm 2026") == {
-        "kind": "half", "year": 2026, "index": 1}
+        "kind": "half",
+        "year": 2026,
+        "index": 1,
+    }
     assert find_period("Công tác cải cách hành chính quý I năm 2026 và phương hướng quý II") == {
-        "kind": "quarter", "year": 2026, "index": 1}
+        "kind": "quarter",
+        "year": 2026,
+        "index": 1,
+    }
     assert find_period("Kết quả thực hiện nhiệm vụ tháng 6 năm 2026") is None

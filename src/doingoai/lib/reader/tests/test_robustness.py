@@ -6,8 +6,7 @@ import zipfile
 import pytest
 
 import doingoai.lib.reader as reader
-from doingoai.lib.reader import ReaderError, ingest_paths, read_bytes, read_file
-from doingoai.lib.reader import errors
+from doingoai.lib.reader import ReaderError, errors, ingest_paths, read_bytes, read_file
 from doingoai.lib.reader.readers import docx as docx_reader
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -72,7 +71,9 @@ def test_a_scanned_pdf_without_tesseract_names_the_package_to_install(monkeypatc
     import shutil
 
     real_which = shutil.which
-    monkeypatch.setattr(shutil, "which", lambda name, *a, **k: None if name == "tesseract" else real_which(name, *a, **k))
+    monkeypatch.setattr(
+        shutil, "which", lambda name, *a, **k: None if name == "tesseract" else real_which(name, *a, **k)
+    )
     assert _message(_blank_pdf(), "quet.pdf") == errors.ERROR_NO_TESSERACT
     assert "tesseract-ocr-vie" in errors.ERROR_NO_TESSERACT
 

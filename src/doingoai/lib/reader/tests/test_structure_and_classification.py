@@ -56,11 +56,14 @@ def test_run_in_labels_without_a_number_stay_text():
 
 def test_a_longer_phrase_hides_a_shorter_one_inside_it():
     assert topics("Công tác tổ chức và quản lý các thỏa thuận hợp tác quốc tế do địa phương ký kết") == [
-        "international_agreements"]
+        "international_agreements"
+    ]
 
 
 def test_a_heading_naming_two_topics_takes_the_narrower_one():
-    (section,) = _sections("5. Công tác đối ngoại nhân dân và vận động quản lý viện trợ phi chính phủ nước ngoài:", "Không có.")
+    (section,) = _sections(
+        "5. Công tác đối ngoại nhân dân và vận động quản lý viện trợ phi chính phủ nước ngoài:", "Không có."
+    )
     assert section["code"] == "ngo_aid"
     assert section["also"] == ["people_diplomacy"]
 
@@ -75,15 +78,25 @@ def test_a_catch_all_heading_is_coded_from_its_content_label():
 
 
 def test_topics_under_a_part_heading_take_the_part_code():
-    pairs = _pairs("V. PHƯƠNG HƯỚNG 6 THÁNG CUỐI NĂM", "1. Đối ngoại Đảng", "Tiếp tục.", "2. Kiến nghị, đề xuất", "Đề nghị.")
-    assert pairs == [("V. PHƯƠNG HƯỚNG 6 THÁNG CUỐI NĂM", "plans"), ("1. Đối ngoại Đảng", "plans"),
-                     ("2. Kiến nghị, đề xuất", "recommendations")]
+    pairs = _pairs(
+        "V. PHƯƠNG HƯỚNG 6 THÁNG CUỐI NĂM", "1. Đối ngoại Đảng", "Tiếp tục.", "2. Kiến nghị, đề xuất", "Đề nghị."
+    )
+    assert pairs == [
+        ("V. PHƯƠNG HƯỚNG 6 THÁNG CUỐI NĂM", "plans"),
+        ("1. Đối ngoại Đảng", "plans"),
+        ("2. Kiến nghị, đề xuất", "recommendations"),
+    ]
 
 
 def test_a_result_container_is_other_and_a_difficulties_part_names_its_causes():
-    sections = _sections("III. KẾT QUẢ TRIỂN KHAI", "1. Hợp tác quốc tế", "Duy trì.", "IV. Khó khăn, vướng mắc và nguyên nhân", "Ít.")
+    sections = _sections(
+        "III. KẾT QUẢ TRIỂN KHAI", "1. Hợp tác quốc tế", "Duy trì.", "IV. Khó khăn, vướng mắc và nguyên nhân", "Ít."
+    )
     assert [(s["code"], s.get("also")) for s in sections] == [
-        ("other", None), ("international_cooperation", None), ("difficulties", ["causes"])]
+        ("other", None),
+        ("international_cooperation", None),
+        ("difficulties", ["causes"]),
+    ]
 
 
 def test_difficulties_under_a_topic_keep_the_topic_in_also():

@@ -34,10 +34,16 @@ UPPER = ("A", "B", "C", "D", "Đ", "E", "G")
 
 HEADINGS = {
     "situation": ("Đặc điểm tình hình", "Bối cảnh tình hình", "Tình hình chung", "ĐẶC ĐIỂM, TÌNH HÌNH"),
-    "direction": ("Công tác lãnh đạo, chỉ đạo", "Công tác chỉ đạo, điều hành",
-                  "Công tác quán triệt, triển khai các chủ trương về đối ngoại"),
-    "results": ("Kết quả thực hiện công tác đối ngoại {p}", "KẾT QUẢ TRIỂN KHAI CÁC MẶT CÔNG TÁC ĐỐI NGOẠI",
-                "Kết quả đạt được"),
+    "direction": (
+        "Công tác lãnh đạo, chỉ đạo",
+        "Công tác chỉ đạo, điều hành",
+        "Công tác quán triệt, triển khai các chủ trương về đối ngoại",
+    ),
+    "results": (
+        "Kết quả thực hiện công tác đối ngoại {p}",
+        "KẾT QUẢ TRIỂN KHAI CÁC MẶT CÔNG TÁC ĐỐI NGOẠI",
+        "Kết quả đạt được",
+    ),
     "delegations": ("Công tác quản lý đoàn ra, đoàn vào", "Đoàn ra, đoàn vào", "Tổ chức và đón tiếp đoàn ra, đoàn vào"),
     "international_agreements": ("Ký kết và thực hiện thỏa thuận quốc tế", "Công tác thỏa thuận quốc tế"),
     "international_cooperation": ("Hợp tác quốc tế", "Quan hệ hợp tác với các địa phương nước ngoài"),
@@ -71,24 +77,38 @@ PROSE = {
 # Fact statements: (indicator, mode) -> variants; {n} the number as written, {c} a country.
 FACTS = {
     "delegations": {
-        ("delegations_out", "number"): ("Trong kỳ, {u} tổ chức {n} đoàn ra đi học tập kinh nghiệm tại {c}.",
-                                        "Số đoàn ra: {n} đoàn.", "Cử {n} đoàn cán bộ đi công tác nước ngoài."),
-        ("delegations_out", "zero"): ("Không có đoàn ra trong kỳ báo cáo.", "Địa phương không cử đoàn đi công tác nước ngoài."),
-        ("delegations_in_foreign", "number"): ("Đã tiếp đón {n} đoàn khách nước ngoài đến thăm và làm việc.",
-                                               "Đoàn vào: {n} đoàn.", "Tiếp {n} đoàn/{m} lượt người nước ngoài."),
+        ("delegations_out", "number"): (
+            "Trong kỳ, {u} tổ chức {n} đoàn ra đi học tập kinh nghiệm tại {c}.",
+            "Số đoàn ra: {n} đoàn.",
+            "Cử {n} đoàn cán bộ đi công tác nước ngoài.",
+        ),
+        ("delegations_out", "zero"): (
+            "Không có đoàn ra trong kỳ báo cáo.",
+            "Địa phương không cử đoàn đi công tác nước ngoài.",
+        ),
+        ("delegations_in_foreign", "number"): (
+            "Đã tiếp đón {n} đoàn khách nước ngoài đến thăm và làm việc.",
+            "Đoàn vào: {n} đoàn.",
+            "Tiếp {n} đoàn/{m} lượt người nước ngoài.",
+        ),
         ("delegations_in_foreign", "zero"): ("Không có đoàn nước ngoài đến làm việc tại địa phương.",),
         ("delegations_in_domestic", "number"): ("Tiếp {n} đoàn trong nước đến thăm, trao đổi kinh nghiệm.",),
     },
     "international_agreements": {
         ("agreements_signed", "number"): ("Trong kỳ, đã ký kết {n} thỏa thuận quốc tế với địa phương của {c}.",),
-        ("agreements_signed", "zero"): ("Không ký kết thỏa thuận quốc tế nào trong kỳ.", "Chưa phát sinh việc ký kết thỏa thuận quốc tế."),
+        ("agreements_signed", "zero"): (
+            "Không ký kết thỏa thuận quốc tế nào trong kỳ.",
+            "Chưa phát sinh việc ký kết thỏa thuận quốc tế.",
+        ),
     },
     "international_conferences": {
         ("conferences_international", "number"): ("Phối hợp tổ chức {n} hội thảo quốc tế về phát triển nông nghiệp.",),
         ("conferences_international", "zero"): ("Trên địa bàn không tổ chức hội nghị, hội thảo quốc tế.",),
     },
     "ngo_aid": {
-        ("ngo_projects", "number"): ("Hiện có {n} dự án viện trợ phi chính phủ nước ngoài đang triển khai trên địa bàn.",),
+        ("ngo_projects", "number"): (
+            "Hiện có {n} dự án viện trợ phi chính phủ nước ngoài đang triển khai trên địa bàn.",
+        ),
         ("ngo_projects", "zero"): ("Trong kỳ không tiếp nhận viện trợ phi chính phủ nước ngoài.",),
         ("ngo_aid_value_vnd", "money"): ("Tổng giá trị viện trợ giải ngân đạt {money}.",),
         ("ngo_beneficiaries", "number"): ("Các dự án mang lại lợi ích cho {n} người hưởng lợi.",),
@@ -97,7 +117,9 @@ FACTS = {
         ("fdi_projects", "number"): ("Trên địa bàn có {n} dự án FDI còn hiệu lực.",),
         ("fdi_projects", "zero"): ("Chưa có dự án đầu tư trực tiếp nước ngoài (FDI) trên địa bàn.",),
         ("oda_projects", "number"): ("Đang triển khai {n} dự án ODA về hạ tầng nông thôn.",),
-        ("foreigners_resident", "number"): ("Hiện có {n} người nước ngoài đang cư trú, làm việc tại các doanh nghiệp.",),
+        ("foreigners_resident", "number"): (
+            "Hiện có {n} người nước ngoài đang cư trú, làm việc tại các doanh nghiệp.",
+        ),
     },
     "external_information": {
         ("foreign_press_activities", "number"): ("Hỗ trợ {n} lượt phóng viên nước ngoài đến tác nghiệp.",),
@@ -305,8 +327,11 @@ def synthetic_report(seed: int) -> tuple[str, dict]:
             "issued_place": short,
             "issued_date": None if blank_day else issued,
             "period": period,
-            "request": {"number": request_no, "date": f"{year}-{req_month:02d}-{req_day:02d}",
-                        "issuer": f"Sở Ngoại vụ {province_phrase}"},
+            "request": {
+                "number": request_no,
+                "date": f"{year}-{req_month:02d}-{req_day:02d}",
+                "issuer": f"Sở Ngoại vụ {province_phrase}",
+            },
             "signer": {"name": signer, "title": title, "authority": "KT" if kt else "TM"},
             "recipients": recipients,
             "summary": summary,
@@ -367,7 +392,7 @@ def text_to_docx(text: str, gold: dict, path: Path) -> None:
             left.append(pieces[0])
             right.append(pieces[1] if len(pieces) > 1 else "")
         table = document.add_table(rows=1, cols=2)
-        for cell, items in zip(table.rows[0].cells, (left, right)):
+        for cell, items in zip(table.rows[0].cells, (left, right), strict=False):
             cell.paragraphs[0].text = ""
             first = True
             for item in items:
@@ -387,7 +412,11 @@ def text_to_docx(text: str, gold: dict, path: Path) -> None:
             paragraph.add_run(flat(line)[prefix:])
             continue
         run = paragraph.add_run(flat(line))
-        if flat(line) in headings or flat(line).upper() == "BÁO CÁO" or (title_index is not None and line is raw[start + 1]):
+        if (
+            flat(line) in headings
+            or flat(line).upper() == "BÁO CÁO"
+            or (title_index is not None and line is raw[start + 1])
+        ):
             run.bold = True
         if flat(line).upper() == "BÁO CÁO":
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -418,9 +447,20 @@ def docx_to_pdf(docx_path: Path, out_dir: Path) -> Path:
         raise RuntimeError("LibreOffice is not installed")
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
-            [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--convert-to", "pdf",
-             "--outdir", str(out_dir), str(docx_path)],
-            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=180,
+            [
+                soffice,
+                f"-env:UserInstallation={Path(profile).as_uri()}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(out_dir),
+                str(docx_path),
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            timeout=180,
         )
     return out_dir / (docx_path.stem + ".pdf")
 
