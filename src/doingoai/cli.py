@@ -264,7 +264,8 @@ def ingest_files_command(paths, as_json, save, period, username):
         sys.exit(ingest_json_lines(_ingest_paths(paths), sys.stdout, sys.stderr))
     _django()
     from doingoai.ingest.models import Batch, Document
-    from doingoai.ingest.services import IngestError, batch_create, batch_run
+    from doingoai.ingest.services import IngestError
+    from doingoai.ingest.services.uploads import batch_create, batch_run
     from doingoai.people.models import User
 
     chosen = period
@@ -319,7 +320,7 @@ def ingest_files_command(paths, as_json, save, period, username):
 def ingest_corrections_command(out):
     """Export officers' corrections of what was read, as JSON lines: training data for the reader."""
     _django()
-    from doingoai.ingest.services import corrections_export
+    from doingoai.ingest.services.corrections import corrections_export
 
     count = corrections_export(out=out)
     click.echo(f"Đã xuất {count} lần sửa.", err=True)
@@ -374,7 +375,8 @@ def report_compose_command(unit_code, period, request_number, as_json):
 
     from doingoai.reports.compose import ComposeError, report_compose
     from doingoai.reports.models import ReportRequest
-    from doingoai.reports.services import report_figure_warnings, report_to_contract
+    from doingoai.reports.services.contract import report_to_contract
+    from doingoai.reports.services.figure_checks import report_figure_warnings
 
     unit = _report_unit(unit_code)
     chosen = period

@@ -30,6 +30,7 @@ from doingoai.lib.periods import Period
 from doingoai.people.models import User
 from doingoai.people.services import organisation_for_unit
 from doingoai.records.services import record_indicators
+from doingoai.reports.services.versions import report_snapshot
 from doingoai.units.models import Unit
 
 from .drafting import (
@@ -46,7 +47,6 @@ from .drafting import (
 )
 from .models import IndicatorValue, Report, ReportEvent, ReportRequest, ReportSection
 from .outlines import heading_text, items_for_unit, outline_items
-from .services import report_snapshot
 
 ERROR_NOT_COMMUNE = "Chỉ xã, phường, đặc khu mới soạn báo cáo từ ghi chép."
 ERROR_COMPOSE_LOCKED = "Báo cáo đã được duyệt hoặc đã gửi: không soạn lại được nữa."

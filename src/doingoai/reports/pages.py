@@ -11,18 +11,14 @@ from doingoai.lib.nd30.outline import outline as nd30_outline
 from doingoai.lib.vn import format_date, format_number, format_vnd
 from doingoai.people.models import User
 from doingoai.records.registry import RECORD_TYPES_BY_MODEL
+from doingoai.reports.services.access import report_can_edit, report_is_editable
+from doingoai.reports.services.figure_checks import report_figure_warnings, report_records_changed
+from doingoai.reports.services.versions import report_changes_seen
+from doingoai.reports.services.workflow import report_last_comment
 
 from .drafting import indicator_sources, records_of_window
 from .models import IndicatorValue, Report, ReportSection
 from .rendering import report_render_contract
-from .services import (
-    report_can_edit,
-    report_changes_seen,
-    report_figure_warnings,
-    report_is_editable,
-    report_last_comment,
-    report_records_changed,
-)
 
 
 @dataclass

@@ -17,10 +17,10 @@ from doingoai.lib.nd30 import PdfError, render_docx, render_pdf
 from doingoai.lib.nd30.pdf import ERROR_MISSING as ND30_PDF_MISSING
 from doingoai.lib.text import fold
 from doingoai.people.services import organisation_for_unit
+from doingoai.reports.services.contract import report_to_contract
 from doingoai.units.models import Unit
 
 from .models import RenderJob, Report, ReportRequest
-from .services import report_to_contract
 
 # Statuses whose number and date the document may print.
 NUMBERED = (Report.Status.APPROVED, Report.Status.SUBMITTED, Report.Status.ACCEPTED, Report.Status.REJECTED)

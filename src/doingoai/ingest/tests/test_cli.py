@@ -5,7 +5,7 @@ from click.testing import CliRunner
 
 from doingoai.cli import main
 from doingoai.ingest.models import Correction, Document
-from doingoai.ingest.services import fact_correct
+from doingoai.ingest.services.placing import fact_correct
 from doingoai.lib.reader.errors import ERROR_CORRUPT_DOCX
 from doingoai.reports.models import Report
 

@@ -2,9 +2,8 @@
 
 from django import template
 
+from doingoai.consolidation.services.requests import requests_for_commune, requests_visible_to
 from doingoai.dashboard import today
-
-from ..services import requests_for_commune, requests_visible_to
 
 register = template.Library()
 

@@ -10,7 +10,7 @@ from doingoai.reports.compose import ComposeError, report_compose
 from doingoai.reports.drafting import DRAFTERS, PROSE, indicator_sources, records_of_window
 from doingoai.reports.models import IndicatorValue, Outline, Report, ReportEvent
 from doingoai.reports.outlines import DEFAULT_ITEMS, default_items
-from doingoai.reports.services import report_approve, report_submit_for_approval
+from doingoai.reports.services.workflow import report_approve, report_submit_for_approval
 
 from .factories import a_request, composed, section
 

@@ -10,26 +10,25 @@ from doingoai.records.tests.factories import delegation
 from doingoai.reports.compose import ComposeError
 from doingoai.reports.models import NumberRegister, Report, ReportEvent
 from doingoai.reports.rendering import report_render_contract
-from doingoai.reports.services import (
+from doingoai.reports.services import ReportError
+from doingoai.reports.services.access import ERROR_LOCKED, ERROR_NOT_LEADER
+from doingoai.reports.services.editing import report_section_save
+from doingoai.reports.services.workflow import (
     ERROR_ALREADY_APPROVED,
     ERROR_ALREADY_PENDING,
     ERROR_ALREADY_SENT,
     ERROR_COMMENT_REQUIRED,
     ERROR_DATE_BEFORE_PERIOD,
     ERROR_DATE_FUTURE,
-    ERROR_LOCKED,
     ERROR_NOT_APPROVED,
-    ERROR_NOT_LEADER,
     ERROR_NOT_PENDING,
     ERROR_NUMBER_INVALID,
     ERROR_NUMBER_TAKEN,
     ERROR_REASON_REQUIRED,
-    ReportError,
     report_accept,
     report_approve,
     report_reject,
     report_return,
-    report_section_save,
     report_send,
     report_submit_for_approval,
     reports_accept,
