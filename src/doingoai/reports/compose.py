@@ -31,6 +31,7 @@ from doingoai.people.models import User
 from doingoai.people.services import organisation_for_unit
 from doingoai.records.services import record_indicators
 from doingoai.reports.services.versions import report_snapshot
+from doingoai.reports.services.workflow import report_reopen
 from doingoai.units.models import Unit
 
 from .drafting import (
@@ -52,8 +53,6 @@ ERROR_NOT_COMMUNE = "Chỉ xã, phường, đặc khu mới soạn báo cáo t�
 ERROR_COMPOSE_LOCKED = "Báo cáo đã được duyệt hoặc đã gửi: không soạn lại được nữa."
 ERROR_COMPOSE_PENDING = "Báo cáo đang chờ lãnh đạo duyệt: không soạn lại lúc này."
 ERROR_COMPOSE_RACE = "Báo cáo kỳ này vừa được soạn ở nơi khác: hãy mở lại danh sách báo cáo."
-
-FINISHED = {Report.Status.APPROVED, Report.Status.SUBMITTED, Report.Status.ACCEPTED, Report.Status.CONFIRMED}
 
 
 class ComposeError(ValueError):
@@ -94,7 +93,7 @@ def previous_values(*, unit: Unit, period: Period, window: Window) -> dict[str, 
     stated = {}
     reports = sorted(
         Report.objects.filter(unit=unit, period=last.code).prefetch_related("indicators"),
-        key=lambda r: (r.status in FINISHED, r.updated_at),
+        key=lambda r: (r.status in Report.Status.FINAL, r.updated_at),
     )
     if reports:
         stated = {v.indicator: v.value for v in reports[-1].indicators.all() if v.value is not None}
@@ -114,7 +113,7 @@ def previous_report(*, unit: Unit, period: Period, exclude: int | None = None) -
             candidates.append(report)
     if not candidates:
         return None
-    return max(candidates, key=lambda r: (r.period_obj.window[1], r.status in FINISHED, r.updated_at))
+    return max(candidates, key=lambda r: (r.period_obj.window[1], r.status in Report.Status.FINAL, r.updated_at))
 
 
 def receiver_name(*, unit: Unit, request: ReportRequest | None) -> str:
@@ -354,10 +353,7 @@ def _recompose(*, report: Report, request, ctx: Context, by) -> Composed:
         )["basis"]
         report._history_user = by
         report.save(update_fields=["request", "basis", "updated_at"])
-    if report.status == Report.Status.REJECTED:
-        report.status = Report.Status.DRAFT
-        report._history_user = by
-        report.save(update_fields=["status", "updated_at"])
+    report_reopen(report, by)
     for section in report.sections.all():
         if section.is_group:
             continue

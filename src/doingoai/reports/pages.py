@@ -11,10 +11,10 @@ from doingoai.lib.nd30.outline import outline as nd30_outline
 from doingoai.lib.vn import format_date, format_number, format_vnd
 from doingoai.people.models import User
 from doingoai.records.registry import RECORD_TYPES_BY_MODEL
-from doingoai.reports.services.access import report_can_edit, report_is_editable
+from doingoai.reports.services.access import is_leader, report_can_edit, report_is_editable
 from doingoai.reports.services.figure_checks import report_figure_warnings, report_records_changed
 from doingoai.reports.services.versions import report_changes_seen
-from doingoai.reports.services.workflow import report_last_comment
+from doingoai.reports.services.workflow import report_can, report_last_comment
 
 from .drafting import indicator_sources, records_of_window
 from .models import IndicatorValue, Report, ReportSection
@@ -151,9 +151,8 @@ def report_page(*, report: Report, user: User) -> ReportPage:
     warnings = (
         report_figure_warnings(report) if report_is_editable(report) or report.status == Report.Status.PENDING else {}
     )
-    is_own = user.is_commune_user and report.unit_id == user.unit.pk
-    can_review = is_own and user.is_leader and report.status == Report.Status.PENDING
-    changes, since = report_changes_seen(report=report, user=user) if (is_own and user.is_leader) else ([], None)
+    leads = is_leader(report, user)
+    changes, since = report_changes_seen(report=report, user=user) if leads else ([], None)
     return ReportPage(
         report=report,
         sections=section_views(report, warnings),
@@ -161,13 +160,11 @@ def report_page(*, report: Report, user: User) -> ReportPage:
         indicators=indicator_views(report),
         can_edit=can_edit,
         can_submit=can_edit,
-        can_review=can_review,
-        can_send=is_own and report.status == Report.Status.APPROVED,
-        can_judge=(user.is_province_officer or user.is_administrator) and report.status == Report.Status.SUBMITTED,
+        can_review=report_can(report, user, "approve"),
+        can_send=report_can(report, user, "send"),
+        can_judge=report_can(report, user, "accept"),
         records_changed=can_edit and report_records_changed(report),
-        last_comment=report_last_comment(report)
-        if report.status in (Report.Status.RETURNED, Report.Status.REJECTED, Report.Status.DRAFT)
-        else None,
+        last_comment=report_last_comment(report) if report.status in Report.Status.EDITABLE else None,
         changes=changes,
         changes_since=since,
         warnings_count=sum(len(w) for w in warnings.values()),

@@ -150,11 +150,7 @@ def requests_for_commune(*, unit: Unit, today: dt.date | None = None, limit: int
     rows = []
     for request in requests:
         report = report_for_request(unit=unit, request=request)
-        done = report is not None and report.status in (
-            Report.Status.SUBMITTED,
-            Report.Status.ACCEPTED,
-            Report.Status.CONFIRMED,
-        )
+        done = report is not None and report.status in Report.Status.COUNTED
         reminder = None if done else request.reminders.filter(unit=unit).values_list("at", flat=True).first()
         rows.append(
             CommuneRequest(

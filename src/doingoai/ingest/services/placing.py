@@ -1,7 +1,6 @@
 """Placing, correcting and confirming what was read: every change is a Correction (training data)."""
 
 from django.db import transaction
-from django.utils import timezone
 
 from doingoai.ingest.models import Correction, Document
 from doingoai.ingest.services import IngestError
@@ -11,7 +10,8 @@ from doingoai.lib.catalogues import INDICATORS_BY_CODE, SECTIONS_BY_CODE
 from doingoai.lib.periods import Period
 from doingoai.lib.text import squash
 from doingoai.people.models import User
-from doingoai.reports.models import IndicatorValue, Report, ReportEvent
+from doingoai.reports.models import IndicatorValue, Report
+from doingoai.reports.services.workflow import report_transition
 from doingoai.units.models import Unit
 
 ERROR_NOT_READ = "Văn bản này chưa đọc được nên không sửa, không xác nhận được."
@@ -228,10 +228,5 @@ def document_confirm(*, document: Document, by: User | None) -> Report:
     report = _editable_report(document)
     if report.unit_id is None or not report.period:
         raise IngestError(ERROR_CONFIRM_UNPLACED)
-    report.status = Report.Status.CONFIRMED
-    report.confirmed_by = by
-    report.confirmed_at = timezone.now()
-    report._history_user = by
-    report.save()
-    ReportEvent.objects.create(report=report, action=ReportEvent.Action.CONFIRMED, by=by)
-    return report
+    document.report = report_transition(report=report, action="confirm", by=by)
+    return document.report

@@ -5,24 +5,21 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from doingoai.people.models import User
-from doingoai.reports.models import (
-    Report,
-)
+from doingoai.reports.models import Report
 from doingoai.reports.services import ReportError
 
 ERROR_LOCKED = "Báo cáo đã được duyệt hoặc đã gửi: không sửa được nữa."
-
-
 ERROR_PENDING = "Báo cáo đang chờ lãnh đạo duyệt: muốn sửa, hãy đề nghị lãnh đạo trả lại."
-
-
 ERROR_NOT_COMMUNE_USER = "Chỉ cán bộ, lãnh đạo của xã mới sửa và gửi báo cáo của xã."
-
-
 ERROR_NOT_LEADER = "Chỉ lãnh đạo UBND xã (Chủ tịch, Phó Chủ tịch) mới duyệt hoặc trả lại báo cáo."
-
-
 ERROR_NOT_PROVINCE = "Chỉ cán bộ tỉnh nhận báo cáo mới nhận hoặc trả lại báo cáo của xã."
+ERROR_NOT_READER = "Tài khoản này không xem được báo cáo này."
+
+# Who takes a step of the workflow, relative to the report's own unit.
+AUTHOR = "author"  # the unit's own officers and leaders
+LEADER = "leader"  # the unit's leader, who approves
+RECEIVER = "receiver"  # the level above that receives the report
+READER = "reader"  # anyone who may open the report (or the system, for an administrator's import)
 
 
 def reports_visible_to(user: User) -> QuerySet:
@@ -40,7 +37,7 @@ def reports_visible_to(user: User) -> QuerySet:
         return reports.filter(unit=user.unit)
     province = user.province
     if (user.is_province_officer or user.is_administrator) and province is not None:
-        from_communes = Q(unit__province=province, status__in=Report.VISIBLE_TO_PROVINCE)
+        from_communes = Q(unit__province=province, status__in=Report.Status.RECEIVED)
         ingested_here = Q(origin=Report.Origin.INGESTED, created_by__organisation__unit=province)
         own = Q(unit=province)
         return reports.filter(from_communes | ingested_here | own)
@@ -55,21 +52,54 @@ def get_report_for_user(user: User, pk: int) -> Report:
     return report
 
 
-EDITABLE = (Report.Status.DRAFT, Report.Status.RETURNED, Report.Status.REJECTED)
-
-
 def report_is_editable(report: Report) -> bool:
-    return report.origin == Report.Origin.COMPOSED and report.status in EDITABLE
+    return report.origin == Report.Origin.COMPOSED and report.status in Report.Status.EDITABLE
 
 
 def report_can_edit(report: Report, user: User) -> bool:
     """The commune's own officers and leaders edit a draft; nobody edits a locked or pending report."""
-    return user.is_commune_user and report.unit_id == user.unit.pk and report_is_editable(report)
+    return is_author(report, user) and report_is_editable(report)
 
 
-def require_commune_user(report: Report, user: User | None) -> None:
-    if user is None or not user.is_commune_user or report.unit_id != user.unit.pk:
-        raise PermissionDenied(ERROR_NOT_COMMUNE_USER)
+def is_author(report: Report, user: User | None) -> bool:
+    return user is not None and user.is_commune_user and report.unit_id == user.unit.pk
+
+
+def is_leader(report: Report, user: User | None) -> bool:
+    return user is not None and user.is_leader and user.unit is not None and user.unit.pk == report.unit_id
+
+
+def is_receiver(report: Report, user: User | None) -> bool:
+    if user is None or not (user.is_province_officer or user.is_administrator) or user.province is None:
+        return False
+    return report.unit is not None and report.unit.province_unit.pk == user.province.pk
+
+
+def is_reader(report: Report, user: User | None) -> bool:
+    return user is None or reports_visible_to(user).filter(pk=report.pk).exists()
+
+
+_ACTORS = {
+    AUTHOR: (is_author, ERROR_NOT_COMMUNE_USER),
+    LEADER: (is_leader, ERROR_NOT_LEADER),
+    RECEIVER: (is_receiver, ERROR_NOT_PROVINCE),
+    READER: (is_reader, ERROR_NOT_READER),
+}
+
+
+def is_actor(actor: str, report: Report, user: User | None) -> bool:
+    return _ACTORS[actor][0](report, user)
+
+
+def require_actor(actor: str, report: Report, user: User | None) -> None:
+    """Refuse (403) a person who does not hold ``actor``'s place for this report."""
+    allowed, message = _ACTORS[actor]
+    if not allowed(report, user):
+        raise PermissionDenied(message)
+
+
+def require_author(report: Report, user: User | None) -> None:
+    require_actor(AUTHOR, report, user)
 
 
 def require_editable(report: Report) -> None:
@@ -77,15 +107,3 @@ def require_editable(report: Report) -> None:
         raise ReportError(ERROR_LOCKED)
     if report.status == Report.Status.PENDING:
         raise ReportError(ERROR_PENDING)
-
-
-def require_leader(report: Report, by: User) -> None:
-    if not by.is_leader or by.unit is None or by.unit.pk != report.unit_id:
-        raise PermissionDenied(ERROR_NOT_LEADER)
-
-
-def require_province_officer(report: Report, by: User) -> None:
-    if not (by.is_province_officer or by.is_administrator) or by.province is None or report.unit is None:
-        raise PermissionDenied(ERROR_NOT_PROVINCE)
-    if report.unit.province_unit.pk != by.province.pk:
-        raise PermissionDenied(ERROR_NOT_PROVINCE)

@@ -14,7 +14,7 @@ from doingoai.reports.models import (
     ReportVersion,
 )
 from doingoai.reports.services import ReportError
-from doingoai.reports.services.access import require_commune_user, require_editable
+from doingoai.reports.services.access import require_author, require_editable
 from doingoai.reports.services.versions import report_autosnapshot, report_snapshot
 from doingoai.reports.services.workflow import report_event, report_reopen
 
@@ -59,7 +59,7 @@ def report_section_save(*, section: ReportSection, text: str, version: int, by: 
     text = text.replace("\r\n", "\n").rstrip()
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=section.report_id)
-        require_commune_user(report, by)
+        require_author(report, by)
         require_editable(report)
         current = ReportSection.objects.select_for_update().get(pk=section.pk)
         if current.text == text:
@@ -80,7 +80,7 @@ def report_section_choose(*, section: ReportSection, choice: str, by: User) -> R
     """After recomposing: take the new draft ("proposed") or keep the officer's text ("mine")."""
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=section.report_id)
-        require_commune_user(report, by)
+        require_author(report, by)
         require_editable(report)
         current = ReportSection.objects.select_for_update().get(pk=section.pk)
         if not current.proposed_text:
@@ -106,10 +106,11 @@ def report_meta_save(
     """The words around the body: trích yếu, the "Thực hiện Công văn" sentence, the closing, Nơi nhận."""
     with transaction.atomic():
         current = Report.objects.select_for_update().get(pk=report.pk)
-        require_commune_user(current, by)
+        require_author(current, by)
         require_editable(current)
         if current.version != version:
             raise ReportError(ERROR_STALE_REPORT)
+        report_reopen(current, by)
         current.summary = summary.strip()[:400]
         current.basis = basis.strip()
         current.closing = closing.strip()
@@ -118,8 +119,6 @@ def report_meta_save(
             for line in recipients
             if line.strip().lstrip("-").strip()
         ]
-        if current.status == Report.Status.REJECTED:
-            current.status = Report.Status.DRAFT
         current.version += 1
         current._history_user = by
         current.save()
@@ -133,7 +132,7 @@ def report_indicator_correct(*, report: Report, indicator: str, value: int | Non
         raise ReportError(ERROR_INDICATOR)
     with transaction.atomic():
         current = Report.objects.select_for_update().get(pk=report.pk)
-        require_commune_user(current, by)
+        require_author(current, by)
         require_editable(current)
         item, _ = IndicatorValue.objects.get_or_create(
             report=current, indicator=indicator, defaults={"section": INDICATORS_BY_CODE[indicator].section}
@@ -154,7 +153,7 @@ def report_indicator_correct(*, report: Report, indicator: str, value: int | Non
 def report_version_restore(*, report: Report, version: ReportVersion, by: User) -> Report:
     """Put a saved version's text back; the text it replaces is kept as a version first."""
     current = Report.objects.select_for_update().get(pk=report.pk)
-    require_commune_user(current, by)
+    require_author(current, by)
     require_editable(current)
     report_snapshot(report=current, by=by, note=f"Trước khi khôi phục phiên bản {version.number}")
     wanted = version.content.get("sections") or []

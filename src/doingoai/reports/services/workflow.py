@@ -1,6 +1,18 @@
-"""The report's way: officer → leader → province."""
+"""The report's way: officer → leader → the level above, as one table of transitions.
+
+Every step is a row of ``TRANSITIONS`` (action, from, to, who, whether a comment
+is required, the event it leaves) and ``report_transition`` is the one function
+that applies a row: lock the report, check who acts, check the status, set the
+new status and its stamps, keep a version if the row says so, record the event.
+A new step (the province's synthesis sent to the ministry, say) is one more row.
+
+>>> TRANSITIONS_BY_ACTION["send"].sources, TRANSITIONS_BY_ACTION["send"].target
+(('approved',), 'submitted')
+"""
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -8,56 +20,79 @@ from django.utils import timezone
 
 from doingoai.lib.vn import ERROR_DATE, format_date, parse_date, parse_int
 from doingoai.people.models import User
-from doingoai.reports.models import (
-    NumberRegister,
-    Report,
-    ReportEvent,
-)
+from doingoai.reports.models import NumberRegister, Report, ReportEvent
 from doingoai.reports.services import ReportError
-from doingoai.reports.services.access import EDITABLE, require_commune_user, require_leader, require_province_officer
+from doingoai.reports.services.access import AUTHOR, LEADER, READER, RECEIVER, is_actor, require_actor
 from doingoai.reports.services.versions import report_snapshot
 from doingoai.units.models import Unit
 
 ERROR_ALREADY_PENDING = "Báo cáo đã gửi lãnh đạo duyệt và đang chờ: không cần gửi lại."
-
-
 ERROR_CANNOT_SUBMIT = "Báo cáo đã được duyệt hoặc đã gửi tỉnh: không gửi duyệt lại được."
-
-
 ERROR_NOT_PENDING = "Báo cáo chưa được gửi lãnh đạo duyệt (hoặc đã được duyệt)."
-
-
 ERROR_ALREADY_APPROVED = "Báo cáo đã được duyệt rồi."
-
-
 ERROR_NO_POSITION = "Tài khoản lãnh đạo chưa có chức vụ (Chủ tịch hoặc Phó Chủ tịch): chưa lập được khối chữ ký."
-
-
 ERROR_COMMENT_REQUIRED = "Hãy ghi một dòng lý do trả lại để cán bộ biết cần sửa gì."
-
-
 ERROR_REASON_REQUIRED = "Hãy ghi lý do trả lại báo cáo để xã biết cần sửa gì."
-
-
 ERROR_DATE_FUTURE = "Ngày ban hành không được sau ngày hôm nay."
-
-
 ERROR_DATE_BEFORE_PERIOD = "Ngày ban hành không thể trước ngày bắt đầu kỳ báo cáo ({date})."
-
-
 ERROR_NUMBER_INVALID = "Số văn bản không hợp lệ: hãy gõ số thứ tự, ví dụ 05 hoặc 297."
-
-
 ERROR_NUMBER_TAKEN = "Số {number} năm {year} đã dùng cho một báo cáo khác của đơn vị: hãy kiểm tra lại sổ văn bản."
-
-
 ERROR_NOT_APPROVED = "Báo cáo chưa được lãnh đạo duyệt: chưa gửi tỉnh được."
-
-
 ERROR_ALREADY_SENT = "Báo cáo đã được gửi tỉnh rồi."
-
-
 ERROR_NOT_SUBMITTED = "Báo cáo này không ở trạng thái chờ tỉnh nhận."
+ERROR_NOT_RETURNED = "Báo cáo không ở trạng thái bị tỉnh trả lại."
+ERROR_NOT_READ = "Báo cáo này không phải bản đọc từ tệp đang chờ xác nhận."
+
+COMMENT_MAX = 500
+
+Status, Origin, Action = Report.Status, Report.Origin, ReportEvent.Action
+
+
+@dataclass(frozen=True)
+class Transition:
+    action: str
+    sources: tuple[str, ...]
+    target: str
+    actor: str  # AUTHOR, LEADER, RECEIVER or READER, relative to the report's unit (services/access.py)
+    event: str | None  # the ReportEvent it leaves; None for a silent step
+    refused: str  # the message when the report is in none of ``sources``
+    comment: str = ""  # when set, a comment is required and this is the message without one
+    done_in: tuple[str, ...] = ()  # statuses in which this step has already been taken...
+    done: str = ""  # ...and the message that says so
+    stamps: tuple[str, ...] = ()  # fields set to now (``*_at``) or to the person (``*_by``)
+    snapshot: str = ""  # keep the text as a version with this note ({number}: the document's number)
+    origin: str = Origin.COMPOSED
+
+
+# fmt: off
+TRANSITIONS: tuple[Transition, ...] = (
+    Transition("submit", Status.EDITABLE, Status.PENDING, AUTHOR, Action.SUBMITTED_FOR_APPROVAL, ERROR_CANNOT_SUBMIT,
+               done_in=(Status.PENDING,), done=ERROR_ALREADY_PENDING, snapshot="Gửi lãnh đạo duyệt"),
+    Transition("return", (Status.PENDING,), Status.RETURNED, LEADER, Action.RETURNED, ERROR_NOT_PENDING,
+               comment=ERROR_COMMENT_REQUIRED),
+    Transition("approve", (Status.PENDING,), Status.APPROVED, LEADER, Action.APPROVED, ERROR_NOT_PENDING,
+               done_in=Status.LOCKED, done=ERROR_ALREADY_APPROVED, stamps=("approved_by", "approved_at"),
+               snapshot="Lãnh đạo duyệt: số {number}"),
+    Transition("send", (Status.APPROVED,), Status.SUBMITTED, AUTHOR, Action.SUBMITTED, ERROR_NOT_APPROVED,
+               done_in=Status.COUNTED, done=ERROR_ALREADY_SENT, stamps=("submitted_at",)),
+    Transition("accept", (Status.SUBMITTED,), Status.ACCEPTED, RECEIVER, Action.ACCEPTED, ERROR_NOT_SUBMITTED,
+               stamps=("confirmed_by", "confirmed_at")),
+    Transition("reject", (Status.SUBMITTED,), Status.REJECTED, RECEIVER, Action.REJECTED, ERROR_NOT_SUBMITTED,
+               comment=ERROR_REASON_REQUIRED),
+    # A report the level above returned becomes a draft again at its first change.
+    Transition("reopen", (Status.REJECTED,), Status.DRAFT, AUTHOR, None, ERROR_NOT_RETURNED),
+    # What was read from a file counts once someone who may see it has checked it.
+    Transition("confirm", (Status.READ,), Status.CONFIRMED, READER, Action.CONFIRMED, ERROR_NOT_READ,
+               stamps=("confirmed_by", "confirmed_at"), origin=Origin.INGESTED),
+)
+# fmt: on
+TRANSITIONS_BY_ACTION = {t.action: t for t in TRANSITIONS}
+
+
+def report_can(report: Report, user: User | None, action: str) -> bool:
+    """Whether ``user`` may take the step ``action`` now (the page shows its button only then)."""
+    step = TRANSITIONS_BY_ACTION[action]
+    return report.status in step.sources and report.origin == step.origin and is_actor(step.actor, report, user)
 
 
 def report_event(report: Report, action: str, by: User | None, comment: str = "") -> ReportEvent:
@@ -67,51 +102,112 @@ def report_event(report: Report, action: str, by: User | None, comment: str = ""
     return event
 
 
-def report_set_status(report: Report, status: str, by: User | None, **fields) -> None:
-    report.status = status
-    for name, value in fields.items():
-        setattr(report, name, value)
-    report.version += 1
-    report._history_user = by
-    report.save()
+def report_transition(
+    *,
+    report: Report,
+    action: str,
+    by: User | None,
+    comment: str = "",
+    prepare: Callable[[Report], str] | None = None,
+) -> Report:
+    """Take one step of ``TRANSITIONS`` and return the report as it now stands.
+
+    ``prepare`` runs once every check has passed, inside the same transaction,
+    before the status changes (approval fixes the number and the signature
+    block there); what it returns becomes the event's comment.
+    """
+    step = TRANSITIONS_BY_ACTION[action]
+    comment = " ".join((comment or "").split())[:COMMENT_MAX]
+    with transaction.atomic():
+        report = Report.objects.select_for_update().select_related("unit__province").get(pk=report.pk)
+        require_actor(step.actor, report, by)
+        if report.status in step.done_in:
+            raise ReportError(step.done)
+        if report.status not in step.sources or report.origin != step.origin:
+            raise ReportError(step.refused)
+        if step.comment and not comment:
+            raise ReportError(step.comment)
+        if prepare is not None:
+            comment = prepare(report) or comment
+        report.status = step.target
+        now = timezone.now()
+        for stamp in step.stamps:
+            setattr(report, stamp, now if stamp.endswith("_at") else by)
+        report.version += 1
+        report._history_user = by
+        report.save()
+        if step.snapshot:
+            report_snapshot(report=report, by=by, note=step.snapshot.format(number=report.number_text))
+        if step.event:
+            report_event(report, step.event, by, comment)
+    return report
 
 
 def report_reopen(report: Report, by: User | None) -> None:
-    """A report the province returned becomes a draft again at its first change: the province no longer sees it."""
-    if report.status == Report.Status.REJECTED:
-        report.status = Report.Status.DRAFT
-        report._history_user = by
-        report.save(update_fields=["status", "updated_at"])
+    """Inside an edit: a report the province returned becomes a draft again; the province no longer sees it."""
+    if report.status in TRANSITIONS_BY_ACTION["reopen"].sources:
+        reopened = report_transition(report=report, action="reopen", by=by)
+        report.status, report.version = reopened.status, reopened.version
 
 
 def report_submit_for_approval(*, report: Report, by: User) -> Report:
     """The officer sends the draft to the leader."""
-    with transaction.atomic():
-        report = Report.objects.select_for_update().get(pk=report.pk)
-        require_commune_user(report, by)
-        if report.status == Report.Status.PENDING:
-            raise ReportError(ERROR_ALREADY_PENDING)
-        if report.status not in EDITABLE or report.origin != Report.Origin.COMPOSED:
-            raise ReportError(ERROR_CANNOT_SUBMIT)
-        report_set_status(report, Report.Status.PENDING, by)
-        report_snapshot(report=report, by=by, note="Gửi lãnh đạo duyệt")
-        report_event(report, ReportEvent.Action.SUBMITTED_FOR_APPROVAL, by)
-    return report
+    return report_transition(report=report, action="submit", by=by)
 
 
 def report_return(*, report: Report, by: User, comment: str) -> Report:
     """The leader sends the draft back with a one-line reason."""
-    comment = " ".join((comment or "").split())[:300]
-    with transaction.atomic():
-        report = Report.objects.select_for_update().get(pk=report.pk)
-        require_leader(report, by)
-        if report.status != Report.Status.PENDING:
-            raise ReportError(ERROR_NOT_PENDING)
-        if not comment:
-            raise ReportError(ERROR_COMMENT_REQUIRED)
-        report_set_status(report, Report.Status.RETURNED, by)
-        report_event(report, ReportEvent.Action.RETURNED, by, comment)
-    return report
+    return report_transition(report=report, action="return", by=by, comment=comment)
+
+
+def report_approve(*, report: Report, by: User, number=None, date=None) -> Report:
+    """The leader approves: signature block from his position, number from the register
+    (or typed), date (today or typed), and the report is locked — text and figures frozen."""
+
+    def fix_number_and_signature(current: Report) -> str:
+        authority, title = signature_of(by)
+        day = _issued_date(date, current)
+        typed = _typed_number(number) if number not in (None, "") else None
+        assigned = number_register_next(unit=current.unit, year=day.year, typed=typed, exclude=current.pk)
+        current.fix_number(number=assigned, symbol=current.doc_symbol or "BC-UBND", date=day)
+        current.signer_name = by.full_name or by.username
+        current.signer_title = title
+        current.signer_authority = authority
+        return f"Số {current.number_text}, ngày {format_date(day)}"
+
+    return report_transition(report=report, action="approve", by=by, prepare=fix_number_and_signature)
+
+
+def report_send(*, report: Report, by: User) -> Report:
+    """One click: the approved report goes to the province."""
+    return report_transition(report=report, action="send", by=by)
+
+
+def report_accept(*, report: Report, by: User) -> Report:
+    return report_transition(report=report, action="accept", by=by)
+
+
+def reports_accept(*, reports: list[Report], by: User) -> tuple[list[Report], list[tuple[Report, str]]]:
+    """Accept several at once; each refusal comes back with its reason, the others go through."""
+    accepted, refused = [], []
+    for report in reports:
+        try:
+            accepted.append(report_accept(report=report, by=by))
+        except (ReportError, PermissionDenied) as error:
+            refused.append((report, str(error)))
+    return accepted, refused
+
+
+def report_reject(*, report: Report, by: User, reason: str) -> Report:
+    return report_transition(report=report, action="reject", by=by, comment=reason)
+
+
+def report_last_comment(report: Report) -> ReportEvent | None:
+    """The latest "returned" or "rejected" event, to show what to fix."""
+    return report.events.filter(action__in=[Action.RETURNED, Action.REJECTED]).order_by("-at", "-id").first()
+
+
+# --- Approval: the signature block, the number and the date -------------------------------------
 
 
 def signature_of(user: User) -> tuple[str, str]:
@@ -126,14 +222,6 @@ def signature_of(user: User) -> tuple[str, str]:
     if user.position == User.Position.VICE_CHAIR:
         return "KT", "Phó Chủ tịch"
     raise ReportError(ERROR_NO_POSITION)
-
-
-def signature_lines(report: Report) -> list[str]:
-    """The authority and position lines the document prints (IN HOA), for the page's preview."""
-    lines = ["TM. ỦY BAN NHÂN DÂN"]
-    if report.signer_authority == "KT":
-        return [*lines, "KT. CHỦ TỊCH", (report.signer_title or "Phó Chủ tịch").upper()]
-    return [*lines, (report.signer_title or "Chủ tịch").upper()]
 
 
 def _typed_number(value) -> int:
@@ -184,88 +272,3 @@ def _issued_date(value, report: Report) -> dt.date:
     if period and day < period.window[0]:
         raise ReportError(ERROR_DATE_BEFORE_PERIOD.format(date=format_date(period.window[0])))
     return day
-
-
-def report_approve(*, report: Report, by: User, number=None, date=None) -> Report:
-    """The leader approves: signature block from his position, number from the register
-    (or typed), date (today or typed), and the report is locked — text and figures frozen."""
-    with transaction.atomic():
-        report = Report.objects.select_for_update().get(pk=report.pk)
-        require_leader(report, by)
-        if report.status in Report.LOCKED:
-            raise ReportError(ERROR_ALREADY_APPROVED)
-        if report.status != Report.Status.PENDING:
-            raise ReportError(ERROR_NOT_PENDING)
-        authority, title = signature_of(by)
-        day = _issued_date(date, report)
-        typed = _typed_number(number) if number not in (None, "") else None
-        assigned = number_register_next(unit=report.unit, year=day.year, typed=typed, exclude=report.pk)
-        report.approve(by=by, number=assigned, symbol=report.doc_symbol or "BC-UBND", date=day)
-        report.signer_name = by.full_name or by.username
-        report.signer_title = title
-        report.signer_authority = authority
-        report.version += 1
-        report._history_user = by
-        report.save()
-        report_snapshot(report=report, by=by, note=f"Lãnh đạo duyệt: số {report.number_text}")
-        report_event(report, ReportEvent.Action.APPROVED, by, f"Số {report.number_text}, ngày {format_date(day)}")
-    return report
-
-
-def report_send(*, report: Report, by: User) -> Report:
-    """One click: the approved report goes to the province."""
-    with transaction.atomic():
-        report = Report.objects.select_for_update().get(pk=report.pk)
-        require_commune_user(report, by)
-        if report.status in (Report.Status.SUBMITTED, Report.Status.ACCEPTED):
-            raise ReportError(ERROR_ALREADY_SENT)
-        if report.status != Report.Status.APPROVED:
-            raise ReportError(ERROR_NOT_APPROVED)
-        report_set_status(report, Report.Status.SUBMITTED, by, submitted_at=timezone.now())
-        report_event(report, ReportEvent.Action.SUBMITTED, by)
-    return report
-
-
-def report_accept(*, report: Report, by: User) -> Report:
-    with transaction.atomic():
-        report = Report.objects.select_for_update().get(pk=report.pk)
-        require_province_officer(report, by)
-        if report.status != Report.Status.SUBMITTED:
-            raise ReportError(ERROR_NOT_SUBMITTED)
-        report_set_status(report, Report.Status.ACCEPTED, by, confirmed_by=by, confirmed_at=timezone.now())
-        report_event(report, ReportEvent.Action.ACCEPTED, by)
-    return report
-
-
-def reports_accept(*, reports: list[Report], by: User) -> tuple[list[Report], list[tuple[Report, str]]]:
-    """Accept several at once; each refusal comes back with its reason, the others go through."""
-    accepted, refused = [], []
-    for report in reports:
-        try:
-            accepted.append(report_accept(report=report, by=by))
-        except (ReportError, PermissionDenied) as error:
-            refused.append((report, str(error)))
-    return accepted, refused
-
-
-def report_reject(*, report: Report, by: User, reason: str) -> Report:
-    reason = " ".join((reason or "").split())[:500]
-    with transaction.atomic():
-        report = Report.objects.select_for_update().get(pk=report.pk)
-        require_province_officer(report, by)
-        if report.status != Report.Status.SUBMITTED:
-            raise ReportError(ERROR_NOT_SUBMITTED)
-        if not reason:
-            raise ReportError(ERROR_REASON_REQUIRED)
-        report_set_status(report, Report.Status.REJECTED, by)
-        report_event(report, ReportEvent.Action.REJECTED, by, reason)
-    return report
-
-
-def report_last_comment(report: Report) -> ReportEvent | None:
-    """The latest "returned" or "rejected" event, to show what to fix."""
-    return (
-        report.events.filter(action__in=[ReportEvent.Action.RETURNED, ReportEvent.Action.REJECTED])
-        .order_by("-at", "-id")
-        .first()
-    )

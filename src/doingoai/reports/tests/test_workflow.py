@@ -9,6 +9,7 @@ from doingoai.lib.vn import ERROR_DATE
 from doingoai.records.tests.factories import delegation
 from doingoai.reports.compose import ComposeError
 from doingoai.reports.models import NumberRegister, Report, ReportEvent
+from doingoai.reports.pages import document_of
 from doingoai.reports.rendering import report_render_contract
 from doingoai.reports.services import ReportError
 from doingoai.reports.services.access import ERROR_LOCKED, ERROR_NOT_LEADER
@@ -32,7 +33,6 @@ from doingoai.reports.services.workflow import (
     report_send,
     report_submit_for_approval,
     reports_accept,
-    signature_lines,
 )
 from doingoai.testing import make_user
 
@@ -124,13 +124,13 @@ def test_a_vice_chairman_signs_for_the_chairman(commune_a, officer_a, leader_a):
         "Phó Chủ tịch",
         "Đinh Văn Trung",
     )
-    assert signature_lines(report) == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+    assert document_of(report).signature == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
 
 
 def test_the_chairman_signs_for_the_committee(commune_b, officer_b, leader_b):
     report = approved(commune_b, officer_b, leader_b)
     assert (report.signer_authority, report.signer_title, report.signer_name) == ("TM", "Chủ tịch", "Trần Ngọc Sang")
-    assert signature_lines(report) == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+    assert document_of(report).signature == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
 
 
 def test_only_a_leader_of_the_commune_approves(commune_a, officer_a, leader_b):
