@@ -6,8 +6,9 @@ that applies a row: lock the report, check who acts, check the status, set the
 new status and its stamps, keep a version if the row says so, record the event.
 A new step (the province's synthesis sent to the ministry, say) is one more row.
 
->>> TRANSITIONS_BY_ACTION["send"].sources, TRANSITIONS_BY_ACTION["send"].target
-(('approved',), 'submitted')
+>>> send = TRANSITIONS_BY_ACTION["send"]
+>>> [str(status) for status in send.sources], str(send.target), send.actor
+(['approved'], 'submitted', 'author')
 """
 
 import datetime as dt
