@@ -29,7 +29,7 @@ from doingoai.lib.countries import country_name
 from doingoai.lib.periods import Period
 from doingoai.people.models import User
 from doingoai.people.services import organisation_for_unit
-from doingoai.records.services import record_indicators
+from doingoai.records.indicators import indicator_values, records_behind_indicators, records_of_window
 from doingoai.reports.services.versions import report_snapshot
 from doingoai.reports.services.workflow import report_reopen
 from doingoai.units.models import Unit
@@ -41,8 +41,6 @@ from .drafting import (
     Records,
     Window,
     count_text,
-    indicator_sources,
-    records_of_window,
     section_draft,
     unit_in_sentence,
 )
@@ -98,8 +96,9 @@ def previous_values(*, unit: Unit, period: Period, window: Window) -> dict[str, 
     if reports:
         stated = {v.indicator: v.value for v in reports[-1].indicators.all() if v.value is not None}
     earlier = (_year_earlier(window[0]), _year_earlier(window[1]))
-    if records_of_window(unit=unit, window=earlier).any:
-        return {**record_indicators(unit=unit, window=earlier), **stated}
+    records = records_of_window(unit=unit, window=earlier)
+    if records.any:
+        return {**indicator_values(records), **stated}
     return stated or None
 
 
@@ -183,7 +182,7 @@ def annex_rows(records: Records) -> list[dict]:
     return rows
 
 
-def _evidence(records: list) -> str:
+def evidence_of_records(records: list) -> str:
     if not records:
         return "Không có ghi chép trong kỳ."
     shown = "; ".join(str(r) for r in records[:10])
@@ -203,7 +202,13 @@ def _indicators_from_records(
         if indicator.kind == STOCK:
             rows = sources.get(code) or []
             as_of = rows[0].as_of_date if code == "foreigners_resident" and rows else window[1]
-        wanted = (value, indicator.section, IndicatorValue.Source.RECORDS, _evidence(sources.get(code) or []), as_of)
+        wanted = (
+            value,
+            indicator.section,
+            IndicatorValue.Source.RECORDS,
+            evidence_of_records(sources.get(code) or []),
+            as_of,
+        )
         current = existing.get(code)
         if current is None:
             fresh.append(
@@ -237,7 +242,8 @@ def compose_context(
         period=period,
         window=window,
         records=records,
-        values=record_indicators(unit=unit, window=window),
+        behind=records_behind_indicators(records),
+        values=indicator_values(records),
         previous=previous_values(unit=unit, period=period, window=window),
         receiver=receiver_name(unit=unit, request=request),
         previous_report=previous_report(unit=unit, period=period, exclude=exclude),
@@ -271,7 +277,6 @@ def report_compose(
     outline = request.outline if request is not None else (report.outline if report else None)
     items = items_for_unit(outline_items(outline), unit=unit)
     ctx = compose_context(unit=unit, period=period, request=request, exclude=report.pk if report else None)
-    sources = indicator_sources(ctx.records)
 
     if report is None:
         try:
@@ -285,7 +290,7 @@ def report_compose(
     else:
         composed = _recompose(report=report, request=request, ctx=ctx, by=by)
     report = composed.report
-    _indicators_from_records(report=report, values=ctx.values, sources=sources, window=ctx.window, by=by)
+    _indicators_from_records(report=report, values=ctx.values, sources=ctx.behind, window=ctx.window, by=by)
     meta = dict(report.meta or {})
     meta.pop("annex", None)
     if outline is not None and outline.ngo_annex:

@@ -10,13 +10,13 @@ from doingoai.lib.nd30 import fields as nd30_fields
 from doingoai.lib.nd30.outline import outline as nd30_outline
 from doingoai.lib.vn import format_date, format_number, format_vnd
 from doingoai.people.models import User
+from doingoai.records.indicators import records_behind_indicators, records_of_window
 from doingoai.records.registry import RECORD_TYPES_BY_MODEL
 from doingoai.reports.services.access import is_leader, report_can_edit, report_is_editable
 from doingoai.reports.services.figure_checks import report_figure_warnings, report_records_changed
 from doingoai.reports.services.versions import report_changes_seen
 from doingoai.reports.services.workflow import report_can, report_last_comment
 
-from .drafting import indicator_sources, records_of_window
 from .models import IndicatorValue, Report, ReportSection
 from .rendering import report_render_contract
 
@@ -124,7 +124,7 @@ def indicator_views(report: Report) -> list[IndicatorView]:
     live = report_is_editable(report) or report.status == Report.Status.PENDING  # locked: the frozen evidence only
     if live and window and report.unit is not None:
         start, end = (dt.date.fromisoformat(w) for w in window)
-        sources = indicator_sources(records_of_window(unit=report.unit, window=(start, end)))
+        sources = records_behind_indicators(records_of_window(unit=report.unit, window=(start, end)))
     return [IndicatorView(v, sources.get(v.indicator, []), live) for v in values]
 
 

@@ -5,10 +5,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from doingoai.reports.models import (
-    Report,
-    ReportRequest,
-)
+from doingoai.reports.models import Report, ReportRequest
 from doingoai.units.models import Unit
 
 BOARD_STATES = {

@@ -6,14 +6,9 @@ from django.utils import timezone
 
 from doingoai.consolidation.services.board import request_board
 from doingoai.people.models import User
-from doingoai.reports.models import (
-    ReportRequest,
-    RequestReminder,
-)
+from doingoai.reports.models import ReportRequest, RequestReminder
 
 REMINDED = "Đã nhắc {n} xã, phường chưa gửi báo cáo."
-
-
 NOBODY_TO_REMIND = "Không còn xã, phường nào phải nhắc: đều đã gửi, hoặc đã được nhắc hôm nay."
 
 

@@ -11,26 +11,14 @@ from django.utils import timezone
 
 from doingoai.lib.periods import Period
 from doingoai.people.models import User
-from doingoai.reports.models import (
-    Outline,
-    Report,
-    ReportRequest,
-)
+from doingoai.reports.models import Outline, Report, ReportRequest
 from doingoai.reports.services import ReportError
 from doingoai.units.models import Unit
 
 ERROR_DEADLINE = "Hạn gửi không thể trước ngày ban hành văn bản."
-
-
 ERROR_WINDOW = "Ngày cuối của khoảng số liệu phải sau ngày đầu."
-
-
 ERROR_NO_COMMUNES = "Hãy chọn ít nhất một xã, phường nhận văn bản."
-
-
 ERROR_FOREIGN_COMMUNE = "Chỉ gửi được cho các xã, phường của tỉnh mình."
-
-
 ERROR_CANNOT_REQUEST = "Tài khoản này không nhập được văn bản đề nghị báo cáo."
 
 

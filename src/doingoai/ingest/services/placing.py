@@ -15,26 +15,12 @@ from doingoai.reports.services.workflow import report_transition
 from doingoai.units.models import Unit
 
 ERROR_NOT_READ = "Văn bản này chưa đọc được nên không sửa, không xác nhận được."
-
-
 ERROR_ALREADY_CONFIRMED = "Báo cáo đã được xác nhận: số liệu đã được tính, không sửa được nữa."
-
-
 ERROR_CONFIRM_UNPLACED = "Chưa xác nhận được: hãy chọn đơn vị và kỳ báo cáo trước."
-
-
 ERROR_UNIT_OUT_OF_SCOPE = "Đơn vị này ngoài phạm vi của bạn: chỉ chọn được {scope}."
-
-
 ERROR_PLACE_TAKEN = "{unit} đã có báo cáo {period} đọc từ tệp và đã xác nhận: không gán thêm bản khác được."
-
-
 ERROR_SECTION_CODE = "Mã mục không có trong danh mục."
-
-
 ERROR_SECTION_MISSING = "Không tìm thấy mục này trong báo cáo."
-
-
 ERROR_INDICATOR = "Chỉ tiêu không có trong danh mục."
 
 

@@ -21,25 +21,15 @@ from doingoai.units.models import Unit
 logger = logging.getLogger(__name__)
 
 ERROR_NESTED_ZIP = "Tệp .zip nằm trong tệp .zip: hãy giải nén tệp này và tải các tệp bên trong lên."
-
-
 ERROR_UNEXPECTED = "Không đọc được tệp do lỗi không lường trước: chưa lưu gì từ tệp này. Hãy thử lại hoặc báo quản trị."
-
-
 ERROR_FILE_MISSING = "Không còn tệp gốc trên máy chủ: hãy tải tệp lên lại."
-
-
 NOTE_DISTRICT = (
     "Văn bản của {name} (cấp huyện trước năm 2025, nay không còn): chưa gán đơn vị, hãy chọn xã, phường hoặc tỉnh nhận."
 )
 
 
 NOTE_NO_UNIT = "Không xác định được đơn vị ban hành: hãy chọn đơn vị."
-
-
 NOTE_OTHER_UNIT = "Văn bản ghi {name}, ngoài phạm vi đơn vị của bạn: chưa gán, hãy kiểm tra và chọn đơn vị."
-
-
 NOTE_NOT_A_REPORT = (
     "Văn bản là {doc_type}, không phải báo cáo: chưa gán để không thay báo cáo của đơn vị. "
     "Nếu đúng là báo cáo, hãy chọn đơn vị và kỳ."
@@ -47,11 +37,7 @@ NOTE_NOT_A_REPORT = (
 
 
 NOTE_NO_PERIOD = "Văn bản không ghi kỳ báo cáo và chưa chọn kỳ: hãy chọn kỳ."
-
-
 NOTE_PERIOD_DIFFERS = "Văn bản ghi {stated}, khác kỳ đã chọn ({requested}): đã lưu theo kỳ của văn bản."
-
-
 NOTE_KEPT = (
     "{unit} đã có báo cáo {period} đọc từ tệp và đã xác nhận: giữ bản đã xác nhận, không ghi đè. "
     "Nếu cần thay, hãy báo quản trị."
@@ -59,8 +45,6 @@ NOTE_KEPT = (
 
 
 NOTE_REPLACED = "Đã có bản đọc sau của cùng đơn vị và kỳ thay thế."
-
-
 NOTE_REPLACES = "Thay bản đọc trước của cùng đơn vị và kỳ (chưa xác nhận)."
 
 

@@ -24,28 +24,16 @@ from doingoai.units.models import Unit
 logger = logging.getLogger(__name__)
 
 ERROR_UPLOAD_TOO_BIG = "Tệp tải lên quá lớn (tối đa {mb} MB mỗi lần): hãy tách thành nhiều lần tải hoặc nén nhỏ lại."
-
-
 ERROR_NO_FILE = "Hãy chọn ít nhất một tệp báo cáo (.docx, .doc, .pdf, .txt, ảnh quét) hoặc một tệp .zip."
-
-
 ERROR_ZIP_CORRUPT = "Tệp .zip bị hỏng hoặc không đúng định dạng: hãy nén lại rồi tải lên."
-
-
 ERROR_ZIP_ENCRYPTED = "Tệp .zip có đặt mật khẩu: hãy nén lại không đặt mật khẩu."
-
-
 ERROR_ZIP_TOO_MANY = "Tệp .zip có quá nhiều tệp (tối đa {limit} tệp): hãy chia thành nhiều tệp .zip."
-
-
 ERROR_ZIP_TOO_BIG = (
     "Tệp .zip khi giải nén quá lớn hoặc nén bất thường (có thể là tệp độc hại; tối đa {mb} MB sau giải nén): không mở."
 )
 
 
 ERROR_ZIP_EMPTY = "Tệp .zip không có tệp báo cáo nào."
-
-
 HIDDEN_PREFIXES = ("__MACOSX/", ".", "~$")
 
 

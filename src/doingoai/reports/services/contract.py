@@ -11,11 +11,7 @@ from django.db import transaction
 from doingoai.lib.catalogues import INDICATORS_BY_CODE, SECTIONS_BY_CODE
 from doingoai.lib.periods import Period
 from doingoai.people.models import User
-from doingoai.reports.models import (
-    IndicatorValue,
-    Report,
-    ReportSection,
-)
+from doingoai.reports.models import IndicatorValue, Report, ReportSection
 from doingoai.reports.services.access import ERROR_LOCKED
 from doingoai.units.models import Unit
 

@@ -6,13 +6,7 @@ from django.utils import timezone
 
 from doingoai.lib.catalogues import INDICATORS_BY_CODE, SECTIONS_BY_CODE
 from doingoai.people.models import User
-from doingoai.reports.models import (
-    IndicatorValue,
-    Report,
-    ReportEvent,
-    ReportSection,
-    ReportVersion,
-)
+from doingoai.reports.models import IndicatorValue, Report, ReportEvent, ReportSection, ReportVersion
 from doingoai.reports.services import ReportError
 from doingoai.reports.services.access import require_author, require_editable
 from doingoai.reports.services.versions import report_autosnapshot, report_snapshot
@@ -25,14 +19,8 @@ ERROR_CONFLICT = (
 
 
 ERROR_STALE_REPORT = "Báo cáo vừa được sửa ở nơi khác: hãy tải lại trang để xem bản mới nhất trước khi lưu."
-
-
 ERROR_CHOICE = "Lựa chọn không hợp lệ."
-
-
 ERROR_NO_PROPOSAL = "Mục này không có bản soạn mới để chọn."
-
-
 ERROR_INDICATOR = "Chỉ tiêu không có trong danh mục."
 
 

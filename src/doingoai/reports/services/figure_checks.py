@@ -2,18 +2,14 @@
 
 import datetime as dt
 
-from doingoai.reports.models import (
-    IndicatorValue,
-    Report,
-    ReportSection,
-)
+from doingoai.records.indicators import record_indicators
+from doingoai.reports.figures import figures_in_text, section_figure_warnings, section_indicators
+from doingoai.reports.models import IndicatorValue, Report, ReportSection
 from doingoai.reports.services.access import report_is_editable
 
 
 def report_figure_warnings(report: Report) -> dict[int, list]:
     """For each section, the figures its text states that its indicators do not explain."""
-    from doingoai.reports.figures import figures_in_text, section_figure_warnings, section_indicators
-
     values = {v.indicator: v.value for v in report.indicators.all()}
     warnings = {}
     for section in report.sections.all():
@@ -33,8 +29,6 @@ def section_figure_warnings_for(section: ReportSection) -> list:
 
 def report_records_changed(report: Report) -> bool:
     """Whether the records now give other figures than those the draft was composed from."""
-    from doingoai.records.services import record_indicators
-
     window = (report.meta or {}).get("window")
     if not window or report.unit is None or not report_is_editable(report):
         return False

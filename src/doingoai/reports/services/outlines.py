@@ -4,9 +4,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
 from doingoai.people.models import User
-from doingoai.reports.models import (
-    Outline,
-)
+from doingoai.reports.models import Outline
+from doingoai.reports.outlines import outline_validate
 from doingoai.reports.services.access import ERROR_NOT_PROVINCE
 
 
@@ -18,8 +17,6 @@ def outlines_for(user: User) -> QuerySet:
 
 def outline_save(*, by: User, name: str, items: list[dict], ngo_annex: bool, outline: Outline | None = None) -> Outline:
     """A province's own outline (which sections, their headings and order, the NGO annex table)."""
-    from doingoai.reports.outlines import outline_validate
-
     if not (by.is_province_officer or by.is_administrator) or by.province is None:
         raise PermissionDenied(ERROR_NOT_PROVINCE)
     cleaned = outline_validate(items)

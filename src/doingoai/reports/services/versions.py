@@ -10,16 +10,10 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from doingoai.people.models import User
-from doingoai.reports.models import (
-    Report,
-    ReportSeen,
-    ReportVersion,
-)
+from doingoai.reports.models import Report, ReportSeen, ReportVersion
 from doingoai.reports.services.contract import report_to_contract
 
 NOTE_AUTOSAVE = "Tự động lưu khi sửa"
-
-
 AUTOSAVE_SESSION = dt.timedelta(minutes=10)  # autosaves within one session share a version
 
 
