@@ -1,12 +1,11 @@
 """What each person sees first: the commune's period at a glance, the province's communes."""
 
-import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
-from django.utils import timezone
 
 from doingoai.lib.periods import HALF, Period, recent_periods
+from doingoai.lib.vn import today
 from doingoai.people.models import User
 from doingoai.records.registry import RecordType
 from doingoai.records.services import record_counts
@@ -34,10 +33,6 @@ class CommuneDashboard:
     @property
     def total(self) -> int:
         return sum(a.count for a in self.areas)
-
-
-def today() -> dt.date:
-    return timezone.localdate()
 
 
 def dashboard_for_commune(*, unit: Unit, period: Period | None = None) -> CommuneDashboard:

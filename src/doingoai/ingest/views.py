@@ -3,11 +3,8 @@
 Each view: scope, validate, call, respond. With htmx the response is a partial.
 """
 
-from functools import wraps
-
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
@@ -20,6 +17,7 @@ from doingoai.ingest.services import IngestError, placing, reading, review, scop
 from doingoai.ingest.services.scope import get_batch_for_user, get_document_for_user
 from doingoai.lib import vn
 from doingoai.lib.catalogues import INDICATORS, INDICATORS_BY_CODE, SECTIONS
+from doingoai.people.access import role_required
 
 from .forms import FactForm, PlaceForm, SectionCodeForm, UploadForm
 
@@ -38,17 +36,8 @@ STATES = (
 )
 
 
-def ingest_user(view):
-    """Commune officers and leaders, province officers and administrators; anyone else gets 404."""
-
-    @wraps(view)
-    @login_required
-    def wrapper(request, *args, **kwargs):
-        if not scope.user_can_ingest(request.user):
-            raise Http404("Không có chức năng đọc báo cáo cho tài khoản này.")
-        return view(request, *args, **kwargs)
-
-    return wrapper
+# Commune officers and leaders, province officers and administrators.
+ingest_user = role_required(scope.user_can_ingest, "Không có chức năng đọc báo cáo cho tài khoản này.")
 
 
 class QuotaUploadHandler(FileUploadHandler):

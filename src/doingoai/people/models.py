@@ -107,6 +107,11 @@ class User(AbstractUser):
         return self.role == self.Role.ADMINISTRATOR or self.is_superuser
 
     @property
+    def is_province_user(self) -> bool:
+        """A province officer or administrator, attached to a province: works on the province's side."""
+        return (self.is_province_officer or self.is_administrator) and self.province is not None
+
+    @property
     def can_edit_records(self) -> bool:
         return self.is_commune_user
 

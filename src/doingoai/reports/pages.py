@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 
 from doingoai.lib.catalogues import INDICATORS_BY_CODE
-from doingoai.lib.nd30 import fields as nd30_fields
-from doingoai.lib.nd30.outline import outline as nd30_outline
+from doingoai.lib.nd30 import FixedParts, fixed_parts
+from doingoai.lib.nd30 import outline as nd30_outline
 from doingoai.lib.vn import format_date, format_number, format_vnd
 from doingoai.people.models import User
 from doingoai.records.indicators import records_behind_indicators, records_of_window
@@ -71,22 +71,6 @@ def _record_label(record) -> str:
     return f"{format_date(day)} — {record}" if day else str(record)
 
 
-@dataclass
-class Document:
-    """The fixed parts of the document as they will print."""
-
-    issuer_parent: str
-    issuer_lines: list[str]
-    number_line: str
-    date_line: str
-    summary: str
-    basis: str
-    closing: str
-    recipients: list[str]
-    signature: list[str]
-    signer: str
-
-
 def section_views(report: Report, warnings: dict[int, list] | None = None) -> list[SectionView]:
     sections = list(report.sections.all())
     headings = nd30_outline([{"heading": s.heading, "level": s.level} for s in sections])
@@ -97,24 +81,8 @@ def section_views(report: Report, warnings: dict[int, list] | None = None) -> li
     ]
 
 
-def document_of(report: Report) -> Document:
-    contract = report_render_contract(report)
-    meta = contract["meta"]
-    issuer = nd30_fields.issuer_of(meta)
-    plans = any(s.get("code") == "plans" for s in contract["sections"])
-    signature, signer = nd30_fields.signature_lines(meta, issuer)
-    return Document(
-        issuer_parent=issuer.parent,
-        issuer_lines=list(issuer.lines),
-        number_line=nd30_fields.number_line(meta, issuer),
-        date_line=nd30_fields.date_line(meta),
-        summary=nd30_fields.summary_of(meta, plans=plans),
-        basis=nd30_fields.basis_sentence(meta, issuer),
-        closing=nd30_fields.closing_sentence(meta, issuer, plans=plans),
-        recipients=nd30_fields.recipients_of(meta),
-        signature=signature,
-        signer=signer,
-    )
+def document_of(report: Report) -> FixedParts:
+    return fixed_parts(report_render_contract(report))
 
 
 def indicator_views(report: Report) -> list[IndicatorView]:
@@ -132,7 +100,7 @@ def indicator_views(report: Report) -> list[IndicatorView]:
 class ReportPage:
     report: Report
     sections: list[SectionView]
-    document: Document
+    document: FixedParts
     indicators: list[IndicatorView]
     can_edit: bool
     can_submit: bool

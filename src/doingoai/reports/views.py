@@ -1,7 +1,6 @@
 """Report pages. Each view: scope (first line), validate, call a service, respond."""
 
 from contextlib import contextmanager
-from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -23,9 +22,9 @@ from doingoai.consolidation.services.requests import (
     requests_for_commune,
     requests_visible_to,
 )
-from doingoai.dashboard import today
 from doingoai.lib.periods import HALF, Period, recent_periods
-from doingoai.lib.vn import format_date
+from doingoai.lib.vn import format_date, today
+from doingoai.people.access import commune_user, province_user, role_required
 from doingoai.reports.services import ReportError
 from doingoai.reports.services.access import get_report_for_user, report_can_edit, reports_visible_to
 from doingoai.reports.services.editing import (
@@ -90,29 +89,9 @@ RENDER_QUEUED = "Đang trình bày {n} báo cáo; trang này tự cập nhật t
 NOTHING_CHOSEN = "Chưa chọn báo cáo nào."
 
 
-def commune_only(view):
-    """Composing and editing belong to the commune's own officers and leaders; anyone else gets 404."""
-
-    @wraps(view)
-    @login_required
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_commune_user:
-            raise Http404("Không có báo cáo xã cho tài khoản này.")
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def province_only(view):
-    @wraps(view)
-    @login_required
-    def wrapper(request, *args, **kwargs):
-        user = request.user
-        if not (user.is_province_officer or user.is_administrator) or user.province is None:
-            raise Http404("Trang này dành cho cán bộ tỉnh.")
-        return view(request, *args, **kwargs)
-
-    return wrapper
+# Composing and editing belong to the commune's own officers and leaders.
+commune_only = role_required(commune_user, "Không có báo cáo xã cho tài khoản này.")
+province_only = role_required(province_user, "Trang này dành cho cán bộ tỉnh.")
 
 
 def _back(report):

@@ -29,7 +29,7 @@ def requests_visible_to(user: User) -> QuerySet:
         return requests.none()
     if user.is_commune_user:
         return requests.filter(Q(communes=user.unit) | Q(entered_by_unit=user.unit)).distinct()
-    if (user.is_province_officer or user.is_administrator) and user.province is not None:
+    if user.is_province_user:
         return requests.filter(province=user.province, entered_by_unit__isnull=True)
     return requests.none()
 
@@ -66,7 +66,7 @@ def report_request_create(
         raise ReportError(ERROR_WINDOW)
     if by.is_commune_user:
         province, entered_by, targets = by.unit.province_unit, by.unit, [by.unit]
-    elif (by.is_province_officer or by.is_administrator) and by.province is not None:
+    elif by.is_province_user:
         province, entered_by = by.province, None
         targets = (
             list(communes) if communes is not None else list(Unit.objects.filter(province=province, is_active=True))

@@ -19,7 +19,7 @@ def scope_unit(user: User) -> Unit | None:
         return None
     if user.is_commune_user:
         return user.unit
-    if (user.is_province_officer or user.is_administrator) and user.province is not None:
+    if user.is_province_user:
         return user.province
     return None
 

@@ -1,7 +1,6 @@
 """Uploads: files and .zip archives in, a batch of documents, read in the background."""
 
 import hashlib
-import io
 import logging
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
@@ -18,6 +17,7 @@ from doingoai.ingest.services.reading import document_ingest, is_zip_name
 from doingoai.ingest.services.scope import scope_unit
 from doingoai.lib.periods import Period
 from doingoai.lib.reader import MAX_BYTES as READER_MAX_BYTES
+from doingoai.lib.zips import CORRUPT, ENCRYPTED, TOO_BIG, TOO_MANY, GuardedZip, ZipRefused
 from doingoai.people.models import User
 from doingoai.units.models import Unit
 
@@ -55,12 +55,11 @@ def _member_name(info: zipfile.ZipInfo) -> str:
     return PurePath(name.replace("\\", "/")).name
 
 
-def _visible_members(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+def _visible_members(members: list[zipfile.ZipInfo]) -> list[zipfile.ZipInfo]:
     return [
         info
-        for info in archive.infolist()
-        if not info.is_dir()
-        and not any(info.filename.startswith(p) or PurePath(info.filename).name.startswith(p) for p in HIDDEN_PREFIXES)
+        for info in members
+        if not any(info.filename.startswith(p) or PurePath(info.filename).name.startswith(p) for p in HIDDEN_PREFIXES)
     ]
 
 
@@ -77,34 +76,29 @@ def upload_expand(*, name: str, data: bytes) -> Iterator[tuple[str, bytes]]:
     if not is_zip_name(name):
         yield PurePath(name.replace("\\", "/")).name, data
         return
-    limit_members = settings.INGEST_ZIP_MAX_MEMBERS
     limit_bytes = settings.INGEST_ZIP_MAX_BYTES
-    too_big = IngestError(ERROR_ZIP_TOO_BIG.format(mb=limit_bytes // (1024 * 1024)))
+    refusals = {
+        CORRUPT: ERROR_ZIP_CORRUPT,
+        TOO_MANY: ERROR_ZIP_TOO_MANY.format(limit=settings.INGEST_ZIP_MAX_MEMBERS),
+        TOO_BIG: ERROR_ZIP_TOO_BIG.format(mb=limit_bytes // (1024 * 1024)),
+        ENCRYPTED: ERROR_ZIP_ENCRYPTED,
+    }
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        entries = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
-        raise IngestError(ERROR_ZIP_CORRUPT) from None
-    with archive:
-        if len(entries) > limit_members:
-            raise IngestError(ERROR_ZIP_TOO_MANY.format(limit=limit_members))
-        members = _visible_members(archive)
-        if not members:
-            raise IngestError(ERROR_ZIP_EMPTY)
-        if any(info.flag_bits & 0x1 for info in members):
-            raise IngestError(ERROR_ZIP_ENCRYPTED)
-        per_file = min(upload_limit_bytes(), READER_MAX_BYTES)
-        if sum(info.file_size for info in entries) > limit_bytes or any(info.file_size > per_file for info in members):
-            raise too_big
-        for info in members:
-            try:
-                with archive.open(info) as handle:
-                    content = handle.read(info.file_size + 1)
-            except (zipfile.BadZipFile, ValueError, OSError, EOFError, RuntimeError, NotImplementedError):
-                raise IngestError(ERROR_ZIP_CORRUPT) from None
-            if len(content) > info.file_size:
-                raise too_big
-            yield _member_name(info), content
+        with GuardedZip(
+            data,
+            max_total=limit_bytes,
+            max_members=settings.INGEST_ZIP_MAX_MEMBERS,
+            max_member=min(upload_limit_bytes(), READER_MAX_BYTES),
+        ) as archive:
+            members = _visible_members(archive.members)
+            if not members:
+                raise IngestError(ERROR_ZIP_EMPTY)
+            if any(info.flag_bits & 0x1 for info in members):
+                raise ZipRefused(ENCRYPTED)
+            for info in members:
+                yield _member_name(info), archive.read(info)
+    except ZipRefused as refused:
+        raise IngestError(refusals[refused.reason]) from None
 
 
 def batch_create(

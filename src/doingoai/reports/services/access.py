@@ -36,7 +36,7 @@ def reports_visible_to(user: User) -> QuerySet:
     if user.is_commune_user:
         return reports.filter(unit=user.unit)
     province = user.province
-    if (user.is_province_officer or user.is_administrator) and province is not None:
+    if user.is_province_user:
         from_communes = Q(unit__province=province, status__in=Report.Status.RECEIVED)
         ingested_here = Q(origin=Report.Origin.INGESTED, created_by__organisation__unit=province)
         own = Q(unit=province)
@@ -70,7 +70,7 @@ def is_leader(report: Report, user: User | None) -> bool:
 
 
 def is_receiver(report: Report, user: User | None) -> bool:
-    if user is None or not (user.is_province_officer or user.is_administrator) or user.province is None:
+    if user is None or not user.is_province_user:
         return False
     return report.unit is not None and report.unit.province_unit.pk == user.province.pk
 

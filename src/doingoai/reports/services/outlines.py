@@ -17,7 +17,7 @@ def outlines_for(user: User) -> QuerySet:
 
 def outline_save(*, by: User, name: str, items: list[dict], ngo_annex: bool, outline: Outline | None = None) -> Outline:
     """A province's own outline (which sections, their headings and order, the NGO annex table)."""
-    if not (by.is_province_officer or by.is_administrator) or by.province is None:
+    if not by.is_province_user:
         raise PermissionDenied(ERROR_NOT_PROVINCE)
     cleaned = outline_validate(items)
     outline = outline or Outline(province=by.province, created_by=by)

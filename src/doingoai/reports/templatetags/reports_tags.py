@@ -3,7 +3,7 @@
 from django import template
 
 from doingoai.consolidation.services.requests import requests_for_commune, requests_visible_to
-from doingoai.dashboard import today
+from doingoai.lib.vn import today
 
 register = template.Library()
 
