@@ -16,7 +16,7 @@ from django.utils import timezone
 from doingoai.lib.nd30 import PdfError, render_docx, render_pdf
 from doingoai.lib.nd30.pdf import ERROR_MISSING as ND30_PDF_MISSING
 from doingoai.lib.text import fold
-from doingoai.people.services import organisation_for_unit
+from doingoai.people.services import issuing_organisation
 from doingoai.reports.services.contract import report_to_contract
 from doingoai.units.models import Unit
 
@@ -38,7 +38,7 @@ def report_render_contract(report: Report) -> dict:
     contract = report_to_contract(report)
     meta = contract["meta"]
     if report.unit is not None:
-        organisation = organisation_for_unit(unit=report.unit)
+        organisation = issuing_organisation(unit=report.unit)
         meta["issuer"] = {
             "parent": organisation.header_parent,
             "name": organisation.header_name,

@@ -230,7 +230,8 @@ def signature_lines(meta: dict, issuer: Issuer) -> tuple[list[str], str]:
     authority = _text(signer.get("authority")).upper().rstrip(".")
     authority = authority if authority in _AUTHORITIES else ""
     collective = issuer.lines[0] if issuer.lines and issuer.lines[0].startswith(COLLECTIVE) else ""
-    head = "CHỦ TỊCH" if collective else (title or "THỦ TRƯỞNG")
+    # The head's title: the chairman of a collective, else the signer's own without "PHÓ" (Giám đốc).
+    head = "CHỦ TỊCH" if collective else (title.removeprefix("PHÓ ") if title else "THỦ TRƯỞNG")
     if not title:
         title = head
     if title.startswith("PHÓ ") and authority in ("", "TM"):

@@ -15,6 +15,8 @@ ERROR_NOT_LEADER = "Chỉ lãnh đạo UBND xã (Chủ tịch, Phó Chủ tịch
 ERROR_NOT_PROVINCE = "Chỉ cán bộ tỉnh nhận báo cáo mới nhận hoặc trả lại báo cáo của xã."
 ERROR_NOT_READER = "Tài khoản này không xem được báo cáo này."
 
+_PROVINCE_AUTHORS = (User.Role.PROVINCE_OFFICER, User.Role.PROVINCE_LEADER)
+
 # Who takes a step of the workflow, relative to the report's own unit.
 AUTHOR = "author"  # the unit's own officers and leaders
 LEADER = "leader"  # the unit's leader, who approves
@@ -26,9 +28,11 @@ def reports_visible_to(user: User) -> QuerySet:
     """Reports a person may open.
 
     A commune's officers and leaders see all of their commune's reports. A
-    province officer or administrator sees what the communes of the province
-    have submitted (never a draft) and the province's own reports, including
-    documents read from files for the province.
+    province's officers, leaders and administrators see what the communes of the
+    province have submitted (never a draft) and the province's own reports,
+    including documents read from files for the province. The ministry sees
+    what reached a level above: the provinces' reports sent up to it, and the
+    communes' reports their provinces received (its totals open onto them).
     """
     reports = Report.objects.select_related("unit__province", "request")
     if not user.is_authenticated:
@@ -41,6 +45,8 @@ def reports_visible_to(user: User) -> QuerySet:
         ingested_here = Q(origin=Report.Origin.INGESTED, created_by__organisation__unit=province)
         own = Q(unit=province)
         return reports.filter(from_communes | ingested_here | own)
+    if user.is_ministry_user:
+        return reports.filter(unit__isnull=False, status__in=Report.Status.RECEIVED)
     return reports.none()
 
 
@@ -61,18 +67,28 @@ def report_can_edit(report: Report, user: User) -> bool:
     return is_author(report, user) and report_is_editable(report)
 
 
+def _of_the_unit(report: Report, user: User | None) -> bool:
+    return user is not None and user.unit is not None and report.unit_id == user.unit.pk
+
+
 def is_author(report: Report, user: User | None) -> bool:
-    return user is not None and user.is_commune_user and report.unit_id == user.unit.pk
+    """The unit's own officers and leaders: a commune's, or a province's for its own reports."""
+    if not _of_the_unit(report, user):
+        return False
+    return user.is_commune_user if not report.unit.is_province else user.role in _PROVINCE_AUTHORS
 
 
 def is_leader(report: Report, user: User | None) -> bool:
-    return user is not None and user.is_leader and user.unit is not None and user.unit.pk == report.unit_id
+    return _of_the_unit(report, user) and user.is_leader
 
 
 def is_receiver(report: Report, user: User | None) -> bool:
-    if user is None or not user.is_province_user:
+    """The level above the report's unit: the commune's province, or the ministry for a province."""
+    if user is None or report.unit is None:
         return False
-    return report.unit is not None and report.unit.province_unit.pk == user.province.pk
+    if report.unit.is_province:
+        return user.is_ministry_user
+    return user.is_province_user and report.unit.province_id == user.province.pk
 
 
 def is_reader(report: Report, user: User | None) -> bool:

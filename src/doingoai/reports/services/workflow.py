@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from doingoai.lib.vn import ERROR_DATE, format_date, parse_date, parse_int
 from doingoai.people.models import User
+from doingoai.people.services import issuing_organisation
 from doingoai.reports.models import NumberRegister, Report, ReportEvent
 from doingoai.reports.services import ReportError
 from doingoai.reports.services.access import AUTHOR, LEADER, READER, RECEIVER, is_actor, require_actor
@@ -31,7 +32,10 @@ ERROR_ALREADY_PENDING = "Báo cáo đã gửi lãnh đạo duyệt và đang ch�
 ERROR_CANNOT_SUBMIT = "Báo cáo đã được duyệt hoặc đã gửi tỉnh: không gửi duyệt lại được."
 ERROR_NOT_PENDING = "Báo cáo chưa được gửi lãnh đạo duyệt (hoặc đã được duyệt)."
 ERROR_ALREADY_APPROVED = "Báo cáo đã được duyệt rồi."
-ERROR_NO_POSITION = "Tài khoản lãnh đạo chưa có chức vụ (Chủ tịch hoặc Phó Chủ tịch): chưa lập được khối chữ ký."
+ERROR_NO_POSITION = (
+    "Tài khoản lãnh đạo chưa có chức vụ (Chủ tịch, Phó Chủ tịch, Giám đốc hoặc Phó Giám đốc): "
+    "chưa lập được khối chữ ký."
+)
 ERROR_COMMENT_REQUIRED = "Hãy ghi một dòng lý do trả lại để cán bộ biết cần sửa gì."
 ERROR_REASON_REQUIRED = "Hãy ghi lý do trả lại báo cáo để xã biết cần sửa gì."
 ERROR_DATE_FUTURE = "Ngày ban hành không được sau ngày hôm nay."
@@ -120,7 +124,7 @@ def report_transition(
     step = TRANSITIONS_BY_ACTION[action]
     comment = " ".join((comment or "").split())[:COMMENT_MAX]
     with transaction.atomic():
-        report = Report.objects.select_for_update().select_related("unit__province").get(pk=report.pk)
+        report = Report.objects.select_for_update(of=("self",)).select_related("unit__province").get(pk=report.pk)
         require_actor(step.actor, report, by)
         if report.status in step.done_in:
             raise ReportError(step.done)
@@ -170,7 +174,8 @@ def report_approve(*, report: Report, by: User, number=None, date=None) -> Repor
         day = _issued_date(date, current)
         typed = _typed_number(number) if number not in (None, "") else None
         assigned = number_register_next(unit=current.unit, year=day.year, typed=typed, exclude=current.pk)
-        current.fix_number(number=assigned, symbol=current.doc_symbol or "BC-UBND", date=day)
+        symbol = current.doc_symbol or f"BC-{issuing_organisation(unit=current.unit).symbol}"
+        current.fix_number(number=assigned, symbol=symbol, date=day)
         current.signer_name = by.full_name or by.username
         current.signer_title = title
         current.signer_authority = authority
@@ -216,13 +221,18 @@ def signature_of(user: User) -> tuple[str, str]:
 
     An UBND decides as a collective: the Chủ tịch signs "TM. ỦY BAN NHÂN DÂN /
     CHỦ TỊCH"; a Phó Chủ tịch signs for him: "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH /
-    PHÓ CHỦ TỊCH".
+    PHÓ CHỦ TỊCH". A Sở has one head: the Giám đốc signs "GIÁM ĐỐC", a Phó Giám
+    đốc "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC".
     """
-    if user.position == User.Position.CHAIR:
-        return "TM", "Chủ tịch"
-    if user.position == User.Position.VICE_CHAIR:
-        return "KT", "Phó Chủ tịch"
-    raise ReportError(ERROR_NO_POSITION)
+    signatures = {
+        User.Position.CHAIR: ("TM", "Chủ tịch"),
+        User.Position.VICE_CHAIR: ("KT", "Phó Chủ tịch"),
+        User.Position.DIRECTOR: ("", "Giám đốc"),
+        User.Position.DEPUTY_DIRECTOR: ("KT", "Phó Giám đốc"),
+    }
+    if user.position not in signatures:
+        raise ReportError(ERROR_NO_POSITION)
+    return signatures[user.position]
 
 
 def _typed_number(value) -> int:
