@@ -321,7 +321,7 @@ def _meta(**fields) -> Message:
         ({"License_Expression": "GPL-3.0-or-later"}, {}, "declares GPL-3.0-or-later"),
         ({"License_Expression": "MIT OR GPL-2.0-only"}, {}, None),  # a permissive choice is a choice
         ({"License_Expression": "MIT AND GPL-2.0-only"}, {}, "declares GPL-2.0-only AND MIT"),
-        ({"License": "GPL-3.0-or-later"}, {}, "declares GPL-3.0-or-later"),  # vietnam-provinces' form
+        ({"License": "GPL-3.0-or-later"}, {}, "declares GPL-3.0-or-later"),  # vietnam-provinces' pyproject
         ({"Classifier": "License :: OSI Approved :: GNU General Public License v2 (GPLv2)"}, {}, "declares GPL"),
         (
             {"Classifier": "License :: OSI Approved :: GNU Lesser General Public License v3 (LGPLv3)"},
@@ -330,7 +330,7 @@ def _meta(**fields) -> Message:
         ),
         ({"Classifier": "License :: Other/Proprietary License"}, {}, "declares unknown classifier"),
         ({"Classifier": "License :: OSI Approved"}, {}, "no licence found"),
-        ({}, {}, "no licence found"),  # Unidecode-style wheel without any licence field
+        ({}, {}, "no licence found"),  # the vietnam-provinces wheel: no licence field, no licence file
         ({}, {"LICENSE": "Permission is hereby granted, free of charge, to any person obtaining a copy"}, None),
         ({}, {"COPYING": "GNU GENERAL PUBLIC LICENSE\n Version 2, June 1991"}, "include a GPL text"),
         ({"License": "MIT"}, {"LICENSE_LIB": "License: GPL-2.0-or-later\n"}, "include GPL-2.0-or-later"),

@@ -1,8 +1,8 @@
 """Units now come from vietnamadminunits: correct the codes and names of the units loaded before.
 
-vietnam-provinces, which loaded them until now, numbered 122 communes differently from the
+vietnam-provinces, which loaded them until now, numbered 123 communes differently from the
 national list that vietnamadminunits ships (and that its address converter answers with), and
-spelled 30 names the old way (Hoà, Thuỷ). Each such commune keeps its row, so its reports,
+spelled 30 names otherwise (Hoà/Hòa, Thuỷ/Thủy, M’gar/M'gar, an en dash). Each such commune keeps its row, so its reports,
 records and accounts stay with it, and takes the code and name of today's list.
 """
 
