@@ -73,7 +73,7 @@ def units():
 
 @units.command("sync")
 def units_sync_command():
-    """Load or update units from the vietnam-provinces package."""
+    """Load or update units from the vietnamadminunits package."""
     _django()
     from doingoai.units.services import units_sync
 

@@ -7,8 +7,9 @@ from doingoai.lib.text import fold
 class Unit(models.Model):
     """An administrative unit of today: a province/city or a commune (xã, phường, đặc khu).
 
-    Codes come from ``vietnam-provinces``. Province and commune codes live in
-    different series and may coincide, so each is unique only within its kind.
+    Units and their national codes come from ``vietnamadminunits`` (see
+    ``units_sync``). Province and commune codes live in different series and may
+    coincide, so each is unique only within its kind.
     """
 
     class Level(models.TextChoices):
@@ -25,7 +26,7 @@ class Unit(models.Model):
 
     code = models.PositiveIntegerField("mã")
     level = models.CharField("cấp", max_length=8, choices=Level.choices)
-    name = models.CharField("tên", max_length=120)  # as vietnam-provinces names it: "Phường Đức Phổ", "Quảng Ngãi"
+    name = models.CharField("tên", max_length=120)  # "Phường Đức Phổ"; a province "Quảng Ngãi", a city "Thành phố Huế"
     short_name = models.CharField("tên ngắn", max_length=120)  # "Đức Phổ"
     search_name = models.CharField(max_length=120, db_index=True, editable=False)
     province = models.ForeignKey(
