@@ -248,14 +248,22 @@ def _ingest_paths(paths) -> list:
 @click.option(
     "--json", "as_json", is_flag=True, help="Print the contract: one JSON object per file, one per line (default)."
 )
-@click.option("--save", is_flag=True, help="Store each file as the report of its unit (origin ingested, status READ).")
+@click.option(
+    "--save",
+    is_flag=True,
+    help="Store each file as the report of its unit: an administrator's archive import, confirmed at once, so its "
+    "figures count in the province's sums.",
+)
+@click.option(
+    "--review", is_flag=True, help="With --save: leave the reports for an officer to check and confirm on the web."
+)
 @click.option(
     "--period", type=PERIOD, default=None, help="With --save: the period (2025, 2026H1) where a document states none."
 )
 @click.option(
     "--by", "username", default="", help="With --save: the account the upload is made for (its unit sees it)."
 )
-def ingest_files_command(paths, as_json, save, period, username):
+def ingest_files_command(paths, as_json, save, review, period, username):
     """Read FILE... (or every file in a folder). A file that cannot be read is reported on stderr
     and the exit code is 1; the other files still go on."""
     if not save:
@@ -265,8 +273,10 @@ def ingest_files_command(paths, as_json, save, period, username):
     _django()
     from doingoai.ingest.models import Batch, Document
     from doingoai.ingest.services import IngestError
+    from doingoai.ingest.services.placing import document_confirm
     from doingoai.ingest.services.uploads import batch_create, batch_run
     from doingoai.people.models import User
+    from doingoai.reports.models import Report
 
     chosen = period
     user = None
@@ -291,6 +301,14 @@ def ingest_files_command(paths, as_json, save, period, username):
     failed = 0
     for document in batch.documents.select_related("report__unit").order_by("id"):
         report = document.report
+        if (
+            not review
+            and report is not None
+            and report.unit_id
+            and report.period
+            and report.status == Report.Status.READ
+        ):
+            report = document_confirm(document=document, by=user)
         if document.outcome == Document.Outcome.UNREADABLE:
             failed += 1
             click.echo(f"Lỗi: {document.original_name}: {document.message}", err=True)
@@ -298,7 +316,7 @@ def ingest_files_command(paths, as_json, save, period, username):
         where = f"{report.unit.name if report.unit else 'CHƯA GÁN ĐƠN VỊ'}, {report.period_label}" if report else "—"
         line = f"{document.get_outcome_display()}\t{document.original_name}\t{where}"
         if report:
-            line += f"\tbáo cáo #{report.pk}"
+            line += f"\tbáo cáo #{report.pk}\t{report.get_status_display().lower()}"
         click.echo(line)
         if document.message:
             click.echo(f"  {document.message}")

@@ -84,6 +84,16 @@ def other_province_officer(other_province):
 
 
 @pytest.fixture
+def province_leader(province):
+    return make_user("hung", province, "province_leader", full_name="Nguyễn Văn Hùng", position="giam_doc")
+
+
+@pytest.fixture
+def ministry_officer(units):
+    return make_user("bng", None, "ministry_officer", full_name="Trần Thị Ngoại")
+
+
+@pytest.fixture
 def administrator(province):
     return make_user("minh", province, "administrator", full_name="Phạm Văn Minh")
 

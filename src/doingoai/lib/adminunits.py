@@ -16,11 +16,10 @@ import functools
 import sqlite3
 import sys
 import types
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from doingoai.lib.text import squash
+from doingoai.lib.text import squash, strip_marks
 
 # The package's data, read without importing it (its import loads the address parsers, ~0.7 s).
 DATA_DIR = Path(__file__).resolve().parent.parent / "_vendor" / "vietnamadminunits" / "data"
@@ -28,9 +27,8 @@ _LEVEL_WORDS = ("Xã", "Phường", "Đặc khu")
 
 
 def _ascii(text: str) -> str:
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).encode("ascii", "ignore").decode()
+    """What ``unidecode`` gives for Vietnamese text: the letters without their marks, in ASCII."""
+    return strip_marks(text).encode("ascii", "ignore").decode()
 
 
 def _ensure_unidecode() -> None:

@@ -18,7 +18,6 @@ reported. Silence is never summed as zero: a total of nothing reported is None.
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Q
 from django.utils import timezone
 
 from doingoai.lib.catalogues import INDICATORS, STOCK, Indicator
@@ -439,7 +438,3 @@ def reports_behind(*, consolidation: Consolidation, indicator: str, unit: Unit) 
         .select_related("report__unit")
         .order_by("report__period", "report__unit__name")
     )
-
-
-def units_with(q: Q) -> list[Unit]:  # pragma: no cover - kept small on purpose
-    return list(Unit.objects.filter(q))
