@@ -91,7 +91,7 @@ _SHARED_PHRASES = (
 )
 _SHARED = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _SHARED_PHRASES), key=len, reverse=True)) + r")\b")
 _FUNCTION_WORDS = frozenset(
-    "các của và với trong cho được là có những một này đó để từ theo về tại nên do vì còn chưa đã đang sẽ rất ít "
+    "các của và với trong cho được là có không những một này đó để từ theo về tại nên do vì còn chưa đã đang sẽ rất ít "
     "hơn cũng đều lúc khi như thì mà nhưng hoặc hay bị phải vẫn đến trên dưới ra vào lại sự việc cần mới hết cả "
     "nào gì đây ấy thêm nữa qua bằng hiện nay".split()
 )
