@@ -237,7 +237,7 @@ def total_sentence(s: Synthesis, total: Total) -> str:
     """One indicator over the province's communes, the three states kept apart.
 
     "3/96 xã, phường tổ chức đoàn ra nước ngoài, tổng số 04 đoàn; 9 đơn vị báo
-    cáo không phát sinh; 84 đơn vị chưa có số liệu (84 chưa gửi báo cáo)."
+    cáo không phát sinh; 84 đơn vị chưa gửi báo cáo."
     """
     indicator = total.indicator
     did, none = PHRASES[indicator.code]
@@ -255,13 +255,14 @@ def total_sentence(s: Synthesis, total: Total) -> str:
         head = f"{total.with_activity}/{expected} {s.units} {did}, {measure} {_amount(indicator, total.total)}"
         if total.zero:
             head += f"; {total.zero} đơn vị báo cáo không phát sinh"
-    if total.not_reported:
-        why = []
-        if missing:
-            why.append(f"{missing} chưa gửi báo cáo")
-        if silent:
-            why.append(f"{silent} báo cáo không nêu")
-        head += f"; {total.not_reported} đơn vị chưa có số liệu ({', '.join(why)})"
+    if missing and silent:
+        head += (
+            f"; {total.not_reported} đơn vị chưa có số liệu ({missing} chưa gửi báo cáo, {silent} báo cáo không nêu)"
+        )
+    elif missing:
+        head += f"; {missing} đơn vị chưa gửi báo cáo"
+    elif silent:
+        head += f"; {silent} báo cáo không nêu"
     return head + "."
 
 
