@@ -110,6 +110,7 @@ authors_only = role_required(writes_reports, "Không có báo cáo để soạn 
 # Accepting or returning: the level above (a province for its communes, the ministry for a province).
 receivers_only = role_required(receives_reports, "Trang này dành cho cơ quan nhận báo cáo.")
 province_only = role_required(province_user, "Trang này dành cho cán bộ tỉnh.")
+synthesis_only = role_required(may_compose_synthesis, "Trang này dành cho cán bộ, lãnh đạo cấp tỉnh.")
 
 
 def _back(report):
@@ -197,7 +198,7 @@ def _province_report_list(request, reports):
     return render(request, "reports/province_list.html", context)
 
 
-@authors_only
+@synthesis_only
 @require_POST
 def synthesis_compose_view(request):
     """One click: the province's report drafted from its communes' reports, then the editor."""
