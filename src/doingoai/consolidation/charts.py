@@ -29,7 +29,7 @@ NUMBER_FILL, BEFORE_FILL, INK, MUTED = "#0b5cad", "#8fb8e3", "#1b1f24", "#5b6470
 MISSING_ROWS_SHOWN = 8
 
 _LABEL_SIZE, _VALUE_SIZE = 13, 12
-_BAR_HEIGHT, _ROW_GAP = 16, 10
+_BAR_HEIGHT, _ROW_GAP, _NOTE_HEIGHT = 16, 10, 15
 # A value is written after its bar while the bar is short, inside it once it is long (so it never runs off).
 _INSIDE_FROM = 60.0
 
@@ -117,7 +117,8 @@ def paired_bars_svg(
     different things: đoàn, người, đồng), and ``units``/``moneys`` give each row's unit word.
     """
     legend_height = _LABEL_SIZE + 10
-    svg, y = _svg(chart_id, title, desc, rows=len(pairs), bars_per_row=2, extra=legend_height)
+    notes = sum(1 for p in pairs if p.note) * _NOTE_HEIGHT
+    svg, y = _svg(chart_id, title, desc, rows=len(pairs), bars_per_row=2, extra=legend_height + notes)
     _legend(svg, y, now_label, before_label)
     y += legend_height
     shared_top = max((v for p in pairs for v in (p.now, p.before) if v), default=0)
@@ -129,7 +130,10 @@ def paired_bars_svg(
         before_text = value_text(pair.before, unit=row_unit, money=row_money)
         spoken = f"{pair.label}: {now_label} {now_text}; {before_label} {before_text}"
         group = _group(svg, pair.now, spoken + (f"; {pair.note}" if pair.note else ""))
-        _label(group, y, pair.label, pair.note)
+        _label(group, y, pair.label)
+        if pair.note:  # on a line of its own: beside a long label it would run off a phone's width
+            y += _NOTE_HEIGHT
+            _note(group, y, pair.note)
         bar_y = y + _LABEL_SIZE + 4
         _bar(group, bar_y, pair.now, top, now_text, css="now")
         _bar(group, bar_y + _BAR_HEIGHT + 3, pair.before, top, before_text, css="before", fill=BEFORE_FILL)
@@ -167,16 +171,22 @@ def _group(svg, value: int | None, spoken: str):
     return group
 
 
-def _label(group, y: int, text: str, note: str = "") -> None:
+def _label(group, y: int, text: str) -> None:
     label = ET.SubElement(
         group,
         f"{{{SVG_NS}}}text",
         {"x": "0", "y": str(y + _LABEL_SIZE), "class": "label", "font-size": str(_LABEL_SIZE), "fill": INK},
     )
     label.text = text
-    if note:
-        extra = ET.SubElement(label, f"{{{SVG_NS}}}tspan", {"dx": "8", "fill": MUTED, "class": "note"})
-        extra.text = note
+
+
+def _note(group, y: int, text: str) -> None:
+    note = ET.SubElement(
+        group,
+        f"{{{SVG_NS}}}text",
+        {"x": "0", "y": str(y + _LABEL_SIZE), "class": "note", "font-size": str(_VALUE_SIZE), "fill": MUTED},
+    )
+    note.text = text
 
 
 def _bar(group, y: int, value: int | None, top: int, text: str, note: str = "", *, css="", fill=NUMBER_FILL):

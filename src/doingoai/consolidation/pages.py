@@ -243,7 +243,7 @@ def consolidation_page(*, selection: Selection, consolidation: Consolidation) ->
                 "Mỗi chỉ tiêu hai cột: kỳ này ở trên, cùng kỳ năm trước ở dưới; "
                 "mỗi chỉ tiêu vẽ theo thang riêng vì đơn vị tính khác nhau."
             ),
-            pairs=[Pair(t.indicator.label, t.total, t.previous, t.change.phrase) for t in totals],
+            pairs=[Pair(t.indicator.label, t.total, t.previous, _compared(t.change)) for t in totals],
             now_label=selection.period.label,
             before_label=last_label,
             units=[t.indicator.unit for t in totals],
@@ -341,8 +341,12 @@ class UnitFigure:
         return value_text(self.before.value, unit=self.indicator.unit, money=self.indicator.money)
 
     @property
+    def change_of(self) -> Change:
+        return Change(self.figure.value, self.before.value if self.before else None)
+
+    @property
     def change(self) -> str:
-        return Change(self.figure.value, self.before.value if self.before else None).phrase
+        return self.change_of.phrase
 
     @property
     def silence(self) -> str:
@@ -423,7 +427,10 @@ def indicator_page(*, selection: Selection, consolidation: Consolidation, indica
         chart_id=f"chart-{indicator.code}-last-year",
         title=f"{label}: {now} so với {last}, theo {word}",
         desc=f"Chỉ các {word} có số liệu ở một trong hai kỳ. Tổng: {total.change.phrase}.",
-        pairs=[Pair(r.unit.name, r.figure.value, r.before.value if r.before else None, r.change) for r in compared],
+        pairs=[
+            Pair(r.unit.name, r.figure.value, r.before.value if r.before else None, _compared(r.change_of))
+            for r in compared
+        ],
         now_label=now,
         before_label=last,
         unit=indicator.unit,
@@ -437,6 +444,11 @@ def indicator_page(*, selection: Selection, consolidation: Consolidation, indica
         mark_safe(chart_units),  # noqa: S308  (built by ElementTree, escaped)
         mark_safe(chart_last_year),  # noqa: S308
     )
+
+
+def _compared(change: Change) -> str:
+    """A chart notes the change only where there is one to note: its bars already show what is missing."""
+    return change.phrase if change.comparable else ""
 
 
 def _values_behind(consolidation: Consolidation, indicator: Indicator, user: User):

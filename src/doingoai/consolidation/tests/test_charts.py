@@ -108,7 +108,10 @@ def test_paired_bars_show_this_period_above_last_year_with_a_legend():
     first, second = root.findall("s:g[@class]", NS)[1:]
     assert [r.get("class") for r in first.findall("s:rect", NS)] == ["now bar", "before bar"]
     assert [float(r.get("width").rstrip("%")) for r in first.findall("s:rect", NS)] == [75.0, 50.0]
-    assert first.find("s:text[@class='label']/s:tspan", NS).text == "tăng 1 (+50%)"
+    assert first.find("s:text[@class='note']", NS).text == "tăng 1 (+50%)"
+    assert second.find("s:text[@class='note']", NS) is None
+    lowest = max(float(t.get("y")) for t in root.iter(f"{{{SVG_NS}}}text"))
+    assert lowest < float(root.get("height"))  # nothing drawn below the chart's own height
     assert second.find("s:line", NS).get("class") == "now missing"
     assert "Xã Bình: 6 tháng đầu năm 2026 Không nêu; 6 tháng đầu năm 2025 4 đoàn" == second.find("s:title", NS).text
 
