@@ -458,6 +458,68 @@ def report_render_command(unit_code, period, output, pdf):
         click.echo(f"  {finding}", err=True)
 
 
+@main.command("consolidate")
+@click.option(
+    "--province", default="", help="The province, by name (Quảng Ngãi) or code (51); none: the whole country."
+)
+@click.option("--period", type=PERIOD, required=True, help="2025, 2026H1, 2026H2 or 2026Q3.")
+@click.option("--request", "request_number", default="", help="Only the communes of this Công văn, e.g. 645/SNgV-HCTH.")
+@click.option("--accepted-only", is_flag=True, help="Count only reports the province has accepted (or confirmed).")
+@click.option("--json", "as_json", is_flag=True, help="Print the sums as JSON.")
+@click.option(
+    "--xlsx", "xlsx_path", type=click.Path(dir_okay=False), default=None, help="Write the Excel workbook here."
+)
+def consolidate_command(province, period, request_number, accepted_only, as_json, xlsx_path):
+    """Sum every indicator over a province's communes (or the country's provinces) for a period.
+
+    A figure is a number, a reported zero, or not reported; silence is never summed as zero.
+    """
+    _django()
+    import json
+
+    from doingoai.consolidation.services.exports import consolidation_xlsx
+    from doingoai.consolidation.services.totals import (
+        ERROR_UNKNOWN_PROVINCE,
+        ERROR_UNKNOWN_REQUEST,
+        consolidate,
+        province_lookup,
+        request_lookup,
+    )
+    from doingoai.lib.vn import format_number
+
+    scope = None
+    if province:
+        scope = province_lookup(province)
+        if scope is None:
+            _fail(ERROR_UNKNOWN_PROVINCE.format(value=province))
+    asked = None
+    if request_number:
+        if scope is None:
+            _fail("Hãy ghi --province cùng với --request: văn bản đề nghị là của một tỉnh.")
+        asked = request_lookup(province=scope, number=request_number)
+        if asked is None:
+            _fail(ERROR_UNKNOWN_REQUEST.format(province=scope.name, number=request_number))
+    result = consolidate(province=scope, period=period, request=asked, accepted_only=accepted_only)
+    if xlsx_path:
+        with open(xlsx_path, "wb") as out:
+            out.write(consolidation_xlsx(consolidation=result))
+        click.echo(f"Đã ghi {xlsx_path}.", err=True)
+    if as_json:
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
+        return
+    if xlsx_path:
+        return
+    done = result.completeness
+    where = scope.official_name if scope else "Toàn quốc"
+    click.echo(f"{where}, {period.phrase}: đã tính {done.submitted}/{done.expected} đơn vị, đã nhận {done.accepted}.")
+    for total in result.totals:
+        shown = "không nêu" if total.total is None else format_number(total.total)
+        click.echo(
+            f"  {total.indicator.label}: {shown} ({total.reported} có số liệu, {total.zero} báo cáo 0, "
+            f"{total.not_reported} không nêu; {total.change.phrase})"
+        )
+
+
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True)

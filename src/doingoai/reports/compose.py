@@ -182,6 +182,26 @@ def annex_rows(records: Records) -> list[dict]:
     return rows
 
 
+def delegation_rows(records: Records) -> list[dict]:
+    """The foreign delegations out and in, frozen with the report: the province lists them in its sums."""
+    behind = records_behind_indicators(records)
+    rows = []
+    for direction, code in (("out", "delegations_out"), ("in", "delegations_in_foreign")):
+        for d in behind[code]:
+            rows.append(
+                {
+                    "direction": direction,
+                    "partner": d.partner,
+                    "country": country_name(d.country) if d.country else "",
+                    "start": d.start_date.isoformat(),
+                    "end": d.end_date.isoformat() if d.end_date else None,
+                    "members": d.members_count,
+                    "purpose": d.purpose,
+                }
+            )
+    return rows
+
+
 def evidence_of_records(records: list) -> str:
     if not records:
         return "Không có ghi chép trong kỳ."
@@ -295,6 +315,8 @@ def report_compose(
     meta.pop("annex", None)
     if outline is not None and outline.ngo_annex:
         meta["annex"] = {"rows": annex_rows(ctx.records)}
+    # What the province lists in its sums (donors and projects, delegations), frozen like the text.
+    meta["named"] = {"ngo_projects": annex_rows(ctx.records), "delegations": delegation_rows(ctx.records)}
     meta["window"] = [ctx.window[0].isoformat(), ctx.window[1].isoformat()]
     meta["composed_at"] = timezone.now().isoformat(timespec="seconds")
     Report.objects.filter(pk=report.pk).update(meta=meta, version=report.version + 1, updated_at=timezone.now())
