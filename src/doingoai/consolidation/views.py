@@ -15,6 +15,7 @@ from doingoai.consolidation.pages import (
     indicator_page,
     period_options,
 )
+from doingoai.consolidation.services import exports
 from doingoai.consolidation.services.totals import consolidation_scope, province_lookup
 from doingoai.lib.catalogues import INDICATORS_BY_CODE, Indicator
 from doingoai.lib.vn import today
@@ -110,10 +111,7 @@ def _respond(request, form, selection: Selection, *, indicator: str | None, xlsx
 
 
 def _xlsx(selection: Selection, consolidation):
-    # The lead's workbook (issue 9, item 4); imported here so that the pages stand without it.
-    from doingoai.consolidation.services.exports import consolidation_xlsx
-
-    response = HttpResponse(consolidation_xlsx(consolidation=consolidation), content_type=XLSX)
+    response = HttpResponse(exports.consolidation_xlsx(consolidation=consolidation), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{selection.xlsx_filename}"'
     return response
 

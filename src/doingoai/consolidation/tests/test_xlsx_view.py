@@ -1,15 +1,17 @@
 """The Excel download: the button on every consolidation page, the workbook of what the page shows, and its scope.
 
-The workbook itself is ``consolidation_xlsx`` (services/exports.py, tested there); here a stand-in records
-what the view hands it, so that these tests hold the view to its part: scope, the same sums, the file's name.
+The workbook's contents are ``consolidation_xlsx``'s (services/exports.py, tested with the CLI and the API);
+here a stand-in records what the view hands it, so that these tests hold the view to its part: scope, the same
+sums, the file's name. One test opens the real workbook the page downloads.
 """
 
-import sys
-import types
+import io
 
 import pytest
 from django.urls import reverse
+from openpyxl import load_workbook
 
+from doingoai.consolidation.services import exports
 from doingoai.reports.models import Report
 from doingoai.reports.tests.factories import a_request
 from doingoai.testing import client_for
@@ -29,9 +31,7 @@ def workbooks(monkeypatch):
         asked.append(consolidation)
         return b"PK\x03\x04 workbook"
 
-    exports = types.ModuleType("doingoai.consolidation.services.exports")
-    exports.consolidation_xlsx = consolidation_xlsx
-    monkeypatch.setitem(sys.modules, "doingoai.consolidation.services.exports", exports)
+    monkeypatch.setattr(exports, "consolidation_xlsx", consolidation_xlsx)
     return asked
 
 
@@ -76,3 +76,13 @@ def test_an_unknown_period_gets_a_vietnamese_error_not_a_file(province, province
     response = client_for(province_officer).get(reverse("consolidation:province-xlsx", args=[51]) + "?ky=2026H9")
     assert response.status_code == 400 and "Không có kỳ báo cáo «2026H9»" in response.content.decode()
     assert workbooks == []
+
+
+def test_the_download_is_the_real_workbook_with_a_sheet_per_area(province, commune_a, commune_b, province_officer):
+    stated(commune_a, "2026H1", {"delegations_out": 2})
+    stated(commune_b, "2026H1", {"delegations_out": 0})
+    url = reverse("consolidation:province-xlsx", args=[province.code]) + "?ky=2026H1"
+    workbook = load_workbook(io.BytesIO(client_for(province_officer).get(url).content))
+    assert any("đoàn ra" in name.lower() for name in workbook.sheetnames)
+    cells = [c.value for sheet in workbook for row in sheet.iter_rows() for c in row]
+    assert commune_a.name in cells and commune_b.name in cells
