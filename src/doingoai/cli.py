@@ -124,6 +124,30 @@ def units_receiver_command(province_code, receiver):
     click.echo(f"{province.official_name}: {province.get_receiver_display()}")
 
 
+@units.command("merge")
+@click.option("--from", "source", type=int, required=True, help="Code of the commune merged away.")
+@click.option("--into", "target", type=int, required=True, help="Code of the commune it becomes part of.")
+def units_merge_command(source, target):
+    """A commune merged into another: its accounts move, it is no longer expected to report, and its
+    reports count in the sums for the commune it became."""
+    _django()
+    from django.db import transaction
+
+    from doingoai.people.services import accounts_move
+    from doingoai.units.services import unit_by_code, unit_merge
+
+    source_unit, target_unit = unit_by_code(code=source), unit_by_code(code=target)
+    if source_unit is None or target_unit is None:
+        _fail("Không tìm thấy xã, phường theo mã đã nhập.")
+    try:
+        with transaction.atomic():
+            unit_merge(source=source_unit, into=target_unit)
+            moved = accounts_move(source=source_unit, target=target_unit)
+    except ValueError as error:
+        _fail(str(error))
+    click.echo(f"Đã sáp nhập {source_unit} vào {target_unit}; chuyển {moved} tài khoản.")
+
+
 @main.command()
 @click.option("--if-empty", is_flag=True, help="Only when the database has no account yet.")
 def demo(if_empty):

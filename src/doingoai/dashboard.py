@@ -9,6 +9,7 @@ from doingoai.lib.vn import today
 from doingoai.people.models import User
 from doingoai.records.registry import RecordType
 from doingoai.records.services import record_counts
+from doingoai.reports.models import Report
 from doingoai.units.models import Unit
 
 
@@ -71,11 +72,30 @@ def communes_of_province(*, province: Unit) -> list[tuple[Unit, int]]:
     return [(c, c.accounts) for c in communes]
 
 
+@dataclass
+class ProvinceSent:
+    province: Unit
+    report: Report | None  # the province's own report for the period, once sent up
+
+
+def provinces_for_ministry(*, period: Period) -> list[ProvinceSent]:
+    """Every province with the report it has sent up for ``period`` (the ministry sees nothing before that)."""
+    sent = {
+        r.unit_id: r
+        for r in Report.objects.filter(
+            unit__level=Unit.Level.PROVINCE, period=period.code, status__in=Report.Status.RECEIVED
+        ).order_by("origin")
+    }
+    return [ProvinceSent(p, sent.get(p.pk)) for p in Unit.objects.filter(level=Unit.Level.PROVINCE).order_by("name")]
+
+
 def role_of(user: User) -> str:
     if user.is_commune_user:
         return "commune"
-    if user.is_province_officer:
-        return "province"
+    if user.is_ministry_user:
+        return "ministry"
     if user.is_administrator:
         return "administrator"
+    if user.is_province_user:
+        return "province"
     return "none"

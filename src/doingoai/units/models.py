@@ -42,6 +42,10 @@ class Unit(models.Model):
     )
     is_border = models.BooleanField("xã biên giới", default=False)
     is_active = models.BooleanField("đang hoạt động", default=True)
+    # A commune merged into another: its reports count for the unit it became.
+    successor = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="sáp nhập vào"
+    )
 
     history = HistoricalRecords(excluded_fields=["search_name"])
 
@@ -78,6 +82,15 @@ class Unit(models.Model):
         if self.is_province:
             return "thành phố" if self.is_city else "tỉnh"
         return self.get_level_display().lower()
+
+    @property
+    def current(self) -> "Unit":
+        """The unit of today this one became (itself when it was never merged)."""
+        unit, seen = self, set()
+        while unit.successor_id and unit.pk not in seen:
+            seen.add(unit.pk)
+            unit = unit.successor
+        return unit
 
     @property
     def province_unit(self) -> "Unit":

@@ -182,6 +182,41 @@ def units_sync(*, unit_model=Unit, history_model=None) -> SyncResult:
     )
 
 
+ERROR_MERGE_SELF = "Không sáp nhập một xã vào chính nó."
+ERROR_MERGE_LEVEL = "Chỉ sáp nhập xã, phường, đặc khu vào một xã, phường, đặc khu cùng tỉnh đang hoạt động."
+
+
+def unit_merge(*, source: Unit, into: Unit, by=None) -> Unit:
+    """A commune merged into another: it stops being expected, and its reports count for ``into``.
+
+    Its records and reports stay where they are (its history is its own);
+    the sums find them through ``Unit.successor``.
+    """
+    if source.pk == into.pk:
+        raise ValueError(ERROR_MERGE_SELF)
+    if source.is_province or into.is_province or not into.is_active or source.province_id != into.province_id:
+        raise ValueError(ERROR_MERGE_LEVEL)
+    source.successor, source.is_active = into, False
+    source._history_user = by
+    source.save(update_fields=["successor", "is_active"])
+    return source
+
+
+def merged_into(units: list[Unit]) -> dict[int, int]:
+    """{id of a merged commune: id of the unit it became, among ``units``}, following merges of merges."""
+    wanted = {u.pk for u in units}
+    successors = dict(Unit.objects.filter(successor__isnull=False).values_list("pk", "successor_id"))
+    mapping = {}
+    for unit_id in successors:
+        current, seen = unit_id, set()
+        while current in successors and current not in seen:
+            seen.add(current)
+            current = successors[current]
+        if current in wanted:
+            mapping[unit_id] = current
+    return mapping
+
+
 def units_ensure_loaded() -> None:
     """Load the units if a (flushed) database has none."""
     if not Unit.objects.exists():

@@ -25,6 +25,7 @@ from doingoai.lib.periods import Period
 from doingoai.lib.vn import format_number
 from doingoai.reports.models import IndicatorValue, Report, ReportRequest
 from doingoai.units.models import Unit
+from doingoai.units.services import merged_into
 
 NUMBER, ZERO, MISSING = "number", "zero", "missing"
 STATE_LABELS = {NUMBER: "Có số liệu", ZERO: "Báo cáo không phát sinh (0)", MISSING: "Không nêu"}
@@ -198,23 +199,24 @@ def consolidate(
     period = Period.parse(request.period if request is not None else period)
     today = today or timezone.localdate()
     communes = _expected_communes(province=province, request=request)
+    # A commune merged away is not expected; its reports count for the unit it became.
+    counts_for = {c.pk: c.pk for c in communes} | merged_into(communes)
     wanted = [period, *(p for tiling in period.tilings() for p in tiling)]
     if compare:
         last = period.same_period_last_year()
         wanted += [last, *(p for tiling in last.tilings() for p in tiling)]
-    rows = _indicator_rows(communes=communes, province=province, periods=wanted, accepted_only=accepted_only)
+    rows = _indicator_rows(units=set(counts_for), province=province, periods=wanted, accepted_only=accepted_only)
 
     now_values, now_reports = _figures_by_unit(rows, period)
-    before_values = _figures_by_unit(rows, period.same_period_last_year())[0] if compare else {}
+    now_values, now_reports = _roll_up(now_values, counts_for), _group(now_reports, counts_for)
+    before_values = _roll_up(_figures_by_unit(rows, period.same_period_last_year())[0], counts_for) if compare else {}
 
     if province is None:
         units = list(Unit.objects.filter(level=Unit.Level.PROVINCE).order_by("name"))
         province_of = {c.pk: c.province_id for c in communes}
         now_values = _roll_up(now_values, province_of)
         before_values = _roll_up(before_values, province_of)
-        reports = {}
-        for commune_id, ids in now_reports.items():
-            reports.setdefault(province_of[commune_id], []).extend(ids)
+        reports = _group(now_reports, province_of)
     else:
         units, reports = communes, now_reports
 
@@ -262,8 +264,8 @@ class _Row:
     estimate: bool
 
 
-def _indicator_rows(*, communes: list[Unit], province: Unit | None, periods: list[Period], accepted_only: bool):
-    """The stored values of every report that counts, for the periods wanted, in one query."""
+def _indicator_rows(*, units: set[int], province: Unit | None, periods: list[Period], accepted_only: bool):
+    """The stored values of every report of ``units`` that counts, for the periods wanted, in one query."""
     values = IndicatorValue.objects.filter(
         report__period__in=[p.code for p in periods],
         report__status__in=counted_statuses(accepted_only=accepted_only),
@@ -272,7 +274,6 @@ def _indicator_rows(*, communes: list[Unit], province: Unit | None, periods: lis
         values = values.filter(report__unit__province=province)
     else:
         values = values.filter(report__unit__province__isnull=False)
-    ids = {c.pk for c in communes}
     return [
         _Row(*row)
         for row in values.values_list(
@@ -285,7 +286,7 @@ def _indicator_rows(*, communes: list[Unit], province: Unit | None, periods: lis
             "value",
             "estimate",
         ).iterator(chunk_size=5000)
-        if row[1] in ids
+        if row[1] in units
     ]
 
 
@@ -344,12 +345,13 @@ def _combine(parts: list[dict[str, _Row]], report_ids: list[int]) -> dict[str, F
     return figures
 
 
-def _roll_up(values: dict[int, dict[str, Figure]], province_of: dict[int, int]) -> dict[int, dict[str, Figure]]:
-    """Communes' figures to their provinces' (the country's consolidation): a province reports what its communes did."""
+def _roll_up(values: dict[int, dict[str, Figure]], into: dict[int, int]) -> dict[int, dict[str, Figure]]:
+    """Units' figures added into others': a merged commune's into the unit it became, communes' into their
+    province (the country's consolidation). A figure stays not reported only where every part is silent."""
     rolled: dict[int, dict[str, list[Figure]]] = {}
-    for commune_id, figures in values.items():
+    for unit_id, figures in values.items():
         for code, figure in figures.items():
-            rolled.setdefault(province_of[commune_id], {}).setdefault(code, []).append(figure)
+            rolled.setdefault(into[unit_id], {}).setdefault(code, []).append(figure)
     return {
         province_id: {
             code: Figure(
@@ -361,6 +363,13 @@ def _roll_up(values: dict[int, dict[str, Figure]], province_of: dict[int, int]) 
         }
         for province_id, by_code in rolled.items()
     }
+
+
+def _group(reports: dict[int, list[int]], into: dict[int, int]) -> dict[int, list[int]]:
+    grouped: dict[int, list[int]] = {}
+    for unit_id, ids in reports.items():
+        grouped.setdefault(into[unit_id], []).extend(ids)
+    return grouped
 
 
 def _deadline_of(*, province: Unit | None, period: Period) -> dt.date | None:

@@ -155,3 +155,16 @@ def test_the_workbook_keeps_blank_for_silence_and_0_for_zero_and_lists_what_repo
     assert read[:2] == ("Phường Đức Phổ", "Viện trợ PCPNN") and "ngo_projects" in read[4]  # the sentence read
     assert project[:5] == ("Xã Minh Long", "Viện trợ PCPNN", "WVI", "Hoa Kỳ", "Nước sạch") and project[6] == 850_000_000
     assert visit[:3] == ("Xã Minh Long", "Đoàn vào", "KOICA") and visit[5] == "12/03/2026"
+
+
+def test_units_merge_moves_the_accounts_and_sends_the_reports_to_the_successor(
+    province, commune_a, commune_b, officer_b
+):
+    stated(commune_b, "2026H1", {"delegations_out": 4})
+    result = run("units", "merge", "--from", str(commune_b.code), "--into", str(commune_a.code))
+    assert result.exit_code == 0 and "chuyển 1 tài khoản" in result.stdout
+    officer_b.refresh_from_db()
+    assert officer_b.unit == commune_a
+    data = json.loads(run("consolidate", "--province", "51", "--period", "2026H1", "--json").stdout)
+    assert data["indicators"]["delegations_out"]["by_unit"] == {"21361": 4}
+    assert run("units", "merge", "--from", "21361", "--into", "21361").exit_code == 1

@@ -181,3 +181,21 @@ def test_only_the_province_s_own_people_and_the_ministry_see_its_sums(
     assert not consolidation_scope(user=province_officer, province=None)
     assert consolidation_scope(user=ministry_officer, province=province)
     assert consolidation_scope(user=ministry_officer, province=None)
+
+
+def test_a_commune_merged_away_is_not_missing_and_its_reports_count_for_its_successor(
+    province, commune_a, commune_b, commune_c
+):
+    from doingoai.units.services import unit_merge
+
+    stated(commune_c, "2026H1", {"delegations_out": 2, "foreigners_resident": 4})
+    stated(commune_a, "2026H1", {"delegations_out": 1, "foreigners_resident": 3})
+    unit_merge(source=commune_c, into=commune_a)
+    result = consolidate(province=province, period="2026H1")
+    assert commune_c.pk not in {u.pk for u in result.units}
+    assert commune_c.pk not in {u.pk for u in result.completeness.missing}
+    assert result.by_code["delegations_out"].figures[commune_a.pk].value == 3
+    assert result.by_code["foreigners_resident"].total == 7
+    assert result.completeness.submitted == 1
+    with pytest.raises(ValueError):
+        unit_merge(source=commune_b, into=commune_b)
