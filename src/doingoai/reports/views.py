@@ -92,9 +92,11 @@ SUBMITTED = "Đã gửi lãnh đạo duyệt."
 RETURNED = "Đã trả lại báo cáo cho cán bộ."
 APPROVED = "Đã duyệt báo cáo: số {number}, ngày {date}. Nội dung và số liệu đã được khóa."
 SENT = "Đã gửi báo cáo lên tỉnh."
+SENT_UP = "Đã gửi báo cáo lên Bộ Ngoại giao."
 ACCEPTED = "Đã nhận báo cáo."
 ACCEPTED_MANY = "Đã nhận {n} báo cáo."
 REJECTED = "Đã trả lại báo cáo cho xã."
+REJECTED_UP = "Đã trả lại báo cáo cho tỉnh."
 RESTORED = "Đã khôi phục phiên bản {number}. Nội dung trước đó vẫn được giữ thành một phiên bản."
 REQUEST_SAVED = "Đã lưu văn bản đề nghị báo cáo."
 OUTLINE_SAVED = "Đã lưu đề cương."
@@ -391,7 +393,7 @@ def report_send_view(request, pk):
     report = get_report_for_user(request.user, pk)
     with _refusal_as_message(request):
         report_send(report=report, by=request.user)
-        messages.success(request, SENT)
+        messages.success(request, SENT_UP if report.unit.is_province else SENT)
     return _back(report)
 
 
@@ -414,7 +416,7 @@ def report_reject_view(request, pk):
         if not form.is_valid():
             raise ReportError(ERROR_REASON_REQUIRED)
         report_reject(report=report, by=request.user, reason=form.cleaned_data["reason"])
-        messages.success(request, REJECTED)
+        messages.success(request, REJECTED_UP if report.unit.is_province else REJECTED)
     return _back_to_next(request, report)
 
 
