@@ -477,7 +477,7 @@ def synthesis_defaults(*, s: Synthesis) -> dict:
 def _evidence(s: Synthesis, total: Total) -> str:
     return (
         f"Tổng hợp từ báo cáo của {total.reported}/{s.expected} {s.units} "
-        f"({total.with_activity} có số liệu, {total.zero} báo cáo 0, {total.not_reported} chưa có số liệu)."
+        f"({total.with_activity} có phát sinh, {total.zero} báo cáo 0, {total.not_reported} chưa có số liệu)."
     )
 
 
