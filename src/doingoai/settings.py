@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "doingoai.reports",
     "doingoai.audit",
     "doingoai.ingest",
+    "doingoai.search",
 ]
 
 MIDDLEWARE = [
