@@ -29,6 +29,7 @@ and dropping the old table drops its triggers. So after every ``migrate``
 them back and rebuilds the index.
 """
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import QuerySet
 
@@ -223,7 +224,10 @@ def search_index_find(*, terms, sections: QuerySet, limit: int, offset: int) -> 
     becomes a subquery, so scoping stays the ORM's job.
     """
     connection = connections[sections.db]
-    scope_sql, scope_params = sections.order_by().values("id").query.sql_with_params()
+    try:
+        scope_sql, scope_params = sections.order_by().values("id").query.sql_with_params()
+    except EmptyResultSet:  # a scope of nothing (``reports.none()``)
+        return 0, []
     if connection.vendor == "sqlite":
         match = _sqlite_match(terms)
         where = f"{SQLITE_TABLE} MATCH %s AND rowid IN ({scope_sql})"

@@ -100,12 +100,12 @@ class SearchResults:
         return self.offset > 0
 
     @property
-    def next_offset(self) -> int:
-        return self.offset + self.limit
+    def page(self) -> int:
+        return self.offset // self.limit + 1
 
     @property
-    def previous_offset(self) -> int:
-        return max(0, self.offset - self.limit)
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.limit))
 
 
 def _period_code(period: Period | str | None) -> str | None:
