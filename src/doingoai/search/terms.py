@@ -72,9 +72,8 @@ def query_parse(text: str) -> list[Term]:
             if len(words) == 1:
                 raise QueryError(ERROR_SHORT)
             prefix = False
-        term = Term(raw=raw, words=words, prefix=prefix)
-        if term not in terms:
-            terms.append(term)
+        if (words, prefix) not in [(t.words, t.prefix) for t in terms]:
+            terms.append(Term(raw=raw, words=words, prefix=prefix))
     if not terms:
         raise QueryError(ERROR_EMPTY)
     if len(terms) > MAX_TERMS:
