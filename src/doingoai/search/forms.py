@@ -31,12 +31,10 @@ class SearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.user = user
         units, periods = search_filter_choices(user=user)
-        if user.is_commune_user:
-            del self.fields["unit"]  # a commune sees only its own reports
-        else:
-            self.fields["unit"].widget.choices = [("", "Tất cả đơn vị")] + [
-                (search_unit_token(unit), unit.official_name) for unit in units
-            ]
+        self.show_unit = not user.is_commune_user  # a commune sees only its own reports
+        self.fields["unit"].widget.choices = [("", "Tất cả đơn vị")] + [
+            (search_unit_token(unit), unit.official_name) for unit in units
+        ]
         self.fields["period"].widget.choices = [("", "Tất cả các kỳ")] + [(p.code, p.label) for p in periods]
 
     def clean_q(self):

@@ -27,7 +27,8 @@ from django.utils.safestring import SafeString, mark_safe
 from doingoai.lib.text import fold
 
 ERROR_EMPTY = "Hãy gõ từ cần tìm, ví dụ: viện trợ WWF."
-ERROR_SHORT = "Từ cần tìm quá ngắn: hãy gõ ít nhất 2 chữ cái (từ có dấu * cần ít nhất 2 chữ trước dấu *)."
+ERROR_SHORT = "Từ cần tìm quá ngắn: hãy gõ ít nhất 2 chữ cái."
+ERROR_SHORT_PREFIX = "Trước dấu * cần ít nhất 2 chữ cái, ví dụ: hoi*."
 ERROR_LONG = "Câu tìm quá dài: hãy gõ tối đa {terms} từ, {chars} ký tự."
 
 MAX_TERMS = 12
@@ -70,7 +71,7 @@ def query_parse(text: str) -> list[Term]:
         if prefix and (len(words) != 1 or len(words[0]) < MIN_CHARS):
             # A prefix of one letter would match nearly every section; of several words, it is a phrase.
             if len(words) == 1:
-                raise QueryError(ERROR_SHORT)
+                raise QueryError(ERROR_SHORT_PREFIX)
             prefix = False
         if (words, prefix) not in [(t.words, t.prefix) for t in terms]:
             terms.append(Term(raw=raw, words=words, prefix=prefix))

@@ -4,7 +4,7 @@ from doingoai.people.models import User
 from doingoai.reports.models import Report
 from doingoai.search import services
 from doingoai.search.services import SearchError, report_search, search_unit_parse, sections_search
-from doingoai.search.terms import ERROR_EMPTY, ERROR_LONG, ERROR_SHORT
+from doingoai.search.terms import ERROR_EMPTY, ERROR_LONG, ERROR_SHORT, ERROR_SHORT_PREFIX
 from doingoai.testing import make_user
 
 from .conftest import ingested, write
@@ -168,7 +168,7 @@ def test_text_is_escaped_and_only_the_hits_are_marked(commune_a, officer_a):
         ("", ERROR_EMPTY),
         ("  ... ", ERROR_EMPTY),
         ("a", ERROR_SHORT),
-        ("v*", ERROR_SHORT),
+        ("v*", ERROR_SHORT_PREFIX),
         ("x " * 101, ERROR_LONG.format(terms=12, chars=200)),
     ],
 )

@@ -7,6 +7,7 @@ from doingoai.search import terms
 from doingoai.search.terms import (
     ERROR_EMPTY,
     ERROR_SHORT,
+    ERROR_SHORT_PREFIX,
     QueryError,
     Term,
     highlight_html,
@@ -40,7 +41,7 @@ def test_an_unclosed_quote_runs_to_the_end():
 
 
 @pytest.mark.parametrize(
-    "query, message", [("", ERROR_EMPTY), ('""', ERROR_EMPTY), ("ý", ERROR_SHORT), ("a*", ERROR_SHORT)]
+    "query, message", [("", ERROR_EMPTY), ('""', ERROR_EMPTY), ("ý", ERROR_SHORT), ("a*", ERROR_SHORT_PREFIX)]
 )
 def test_nothing_or_too_little_to_search_says_so(query, message):
     with pytest.raises(QueryError) as error:
