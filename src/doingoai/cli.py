@@ -465,7 +465,6 @@ def search_command(query, username, unit_code, period, section, limit, offset, a
     from django.db import connection
 
     from doingoai.people.models import User
-    from doingoai.reports.models import Report
     from doingoai.search.index import search_index_rebuild
     from doingoai.search.services import (
         SearchError,
@@ -489,7 +488,7 @@ def search_command(query, username, unit_code, period, section, limit, offset, a
         unit = search_unit_parse(code=unit_code, user=user) if unit_code else None
         filters = dict(query=" ".join(query), unit=unit, period=period, section=section, limit=limit, offset=offset)
         if user is None:
-            results = sections_search(reports=Report.objects.all(), **filters)
+            results = sections_search(reports=None, **filters)
         else:
             results = report_search(user=user, **filters)
     except SearchError as error:

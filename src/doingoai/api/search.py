@@ -49,6 +49,7 @@ class SearchOut(Schema):
     total: int
     limit: int
     offset: int
+    ranked: bool  # False: too many hits to rank by relevance, the newest first
     hits: list[HitOut]
 
 

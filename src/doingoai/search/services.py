@@ -82,6 +82,7 @@ class SearchResults:
     hits: list[SearchHit]
     limit: int
     offset: int
+    ranked: bool = True  # False: too many hits to rank, the newest first
 
     @property
     def first(self) -> int:
@@ -117,18 +118,36 @@ def _period_code(period: Period | str | None) -> str | None:
         raise SearchError(str(error)) from None
 
 
-def _section_filter(code: str | None) -> Q | None:
-    if not code:
-        return None
-    if code not in SECTIONS_BY_CODE:
-        raise SearchError(ERROR_SECTION.format(code=code))
-    # ``also`` is a JSON list of codes; no code is a part of another once quoted.
-    return Q(code=code) | Q(also__icontains=f'"{code}"')
+# What a hit shows (the rest of a report — its meta, its annex — stays in the database).
+_HIT_FIELDS = (
+    "heading",
+    "text",
+    "code",
+    "report__period",
+    "report__status",
+    "report__origin",
+    *(f"report__unit__{name}" for name in ("code", "name", "level", "is_city", "province")),
+    *(f"report__unit__province__{name}" for name in ("code", "name", "level", "is_city")),
+)
+NARROW_MOST = 30  # units or provinces named to the full-text engine, at most
+
+
+def _narrowing(visible: list[tuple[int, int | None, int | None]]) -> list[tuple[str, int]] | None:
+    """The units, else the provinces, that hold every visible report (0: not yet placed in a unit).
+
+    A commune's reports are one unit; a province officer's, one province (and
+    any unit-less document it read). None: too many to name.
+    """
+    units = sorted({unit or 0 for _, unit, _ in visible})
+    if len(units) <= NARROW_MOST:
+        return [("u", unit) for unit in units]
+    provinces = sorted({province or unit or 0 for _, unit, province in visible})
+    return [("p", province) for province in provinces] if len(provinces) <= NARROW_MOST else None
 
 
 def sections_search(
     *,
-    reports: QuerySet,
+    reports: QuerySet | None,
     query: str,
     unit: Unit | None = None,
     period: Period | str | None = None,
@@ -136,29 +155,36 @@ def sections_search(
     limit: int = DEFAULT_LIMIT,
     offset: int = 0,
 ) -> SearchResults:
-    """The sections of ``reports`` matching every term of ``query``, best first, one page of them."""
+    """The sections of ``reports`` (None: of every report) matching every term of ``query``, one page of them.
+
+    The filters are tokens of the index (see index.py); ``reports`` is read
+    once, its ids bound the hits.
+    """
     try:
         terms = query_parse(query)
     except QueryError as error:
         raise SearchError(str(error)) from None
     if not 1 <= limit <= MAX_LIMIT:
         raise SearchError(ERROR_LIMIT.format(most=MAX_LIMIT))
-    offset = max(0, offset)
-    # Group headings ("III. KẾT QUẢ …") carry no text of their own.
-    sections = ReportSection.objects.filter(report__in=reports.order_by().values("pk"), is_group=False)
-    if unit is not None:
-        sections = sections.filter(report__unit=unit)
+    if section and section not in SECTIONS_BY_CODE:
+        raise SearchError(ERROR_SECTION.format(code=section))
     period_code = _period_code(period)
-    if period_code:
-        sections = sections.filter(report__period=period_code)
-    section_filter = _section_filter(section)
-    if section_filter is not None:
-        sections = sections.filter(section_filter)
-    vendor = connections[sections.db].vendor
+    vendor = connections[ReportSection.objects.db].vendor
     if vendor not in index.SUPPORTED:
         raise SearchError(ERROR_VENDOR.format(vendor=vendor))
-    total, ids = index.search_index_find(terms=terms, sections=sections, limit=limit, offset=offset)
-    found = ReportSection.objects.select_related("report__unit__province").in_bulk(ids)
+    all_of = [("u", unit.pk)] if unit is not None else []
+    all_of += [("k", period_code)] if period_code else []
+    all_of += [("c", section)] if section else []
+    report_ids, any_of = None, None
+    if reports is not None:
+        visible = list(reports.order_by().values_list("pk", "unit_id", "unit__province_id"))
+        report_ids = [pk for pk, _, _ in visible]
+        any_of = None if unit is not None else _narrowing(visible)
+    found_ids = index.search_index_find(
+        terms=terms, report_ids=report_ids, all_of=all_of, any_of=any_of, limit=limit, offset=max(0, offset)
+    )
+    ids = found_ids.ids
+    found = ReportSection.objects.select_related("report__unit__province").only(*_HIT_FIELDS).in_bulk(ids)
     hits = [
         SearchHit(
             section=found[pk],
@@ -168,7 +194,15 @@ def sections_search(
         for pk in ids
         if pk in found  # deleted between the two queries
     ]
-    return SearchResults(query=query, terms=terms, total=total, hits=hits, limit=limit, offset=offset)
+    return SearchResults(
+        query=query,
+        terms=terms,
+        total=found_ids.total,
+        hits=hits,
+        limit=limit,
+        offset=max(0, offset),
+        ranked=found_ids.ranked,
+    )
 
 
 def report_search(
@@ -256,6 +290,7 @@ def search_results_as_dict(results: SearchResults) -> dict:
         "total": results.total,
         "limit": results.limit,
         "offset": results.offset,
+        "ranked": results.ranked,
         "hits": [
             {
                 "report_id": hit.report.pk,

@@ -55,7 +55,7 @@ def test_reindex_rebuilds_the_index(draft_a):
 
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
-            cursor.execute(f"INSERT INTO {index.SQLITE_TABLE}({index.SQLITE_TABLE}) VALUES ('delete-all')")
+            cursor.execute(f"DELETE FROM {index.SQLITE_TABLE}")
         else:
             cursor.execute(f"DELETE FROM {index.PG_TABLE}")
     assert json.loads(run("WWF", "--json").output)["total"] == 0

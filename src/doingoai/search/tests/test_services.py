@@ -212,7 +212,35 @@ def test_a_code_both_a_province_and_a_commune_bear_is_whichever_the_user_sees_el
 
 
 def test_the_command_line_on_the_server_searches_every_report(draft_a, sent_b, sent_other):
-    results = sections_search(reports=Report.objects.all(), query="WWF")
+    results = sections_search(reports=None, query="WWF")
     assert sorted(found(results)) == [(5581, "ngo_aid"), (21361, "ngo_aid"), (21439, "ngo_aid")]
     as_dict = services.search_results_as_dict(results)
     assert as_dict["total"] == 3 and {h["unit"]["province"] for h in as_dict["hits"]} == {"Quảng Ngãi", "Thái Nguyên"}
+
+
+def test_beyond_the_rank_limit_the_newest_come_first(commune_a, officer_a, monkeypatch):
+    from doingoai.search import index
+
+    sections = [{"code": "other", "heading": f"Mục {n}", "text": "KOICA " * (n + 1)} for n in range(6)]
+    ingested(commune_a, period="2025", sections=sections)
+    ranked = report_search(user=officer_a, query="KOICA")
+    assert ranked.ranked and ranked.hits[0].section.heading == "Mục 5"  # says KOICA most
+    monkeypatch.setattr(index, "RANK_LIMIT", 3)
+    newest = report_search(user=officer_a, query="KOICA")
+    assert not newest.ranked and newest.total == 6
+    assert [hit.section.pk for hit in newest.hits] == sorted((hit.section.pk for hit in newest.hits), reverse=True)
+
+
+def test_a_search_costs_the_same_few_queries_however_many_hits(sent_b, province_report, province_officer):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        results = report_search(user=province_officer, query="WWF")
+        services.search_results_as_dict(results)
+        [
+            (hit.url, hit.period_label, hit.report.unit.official_name, hit.report.get_status_display())
+            for hit in results.hits
+        ]
+    assert results.total == 2
+    assert len(queries) == 5  # the officer's province, the reports in scope, the count, the page, the hits
