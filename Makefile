@@ -4,15 +4,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint clean
+.PHONY: install run test lint vendor clean
 
 $(STAMP): pyproject.toml Makefile
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "doingoai cần Python 3.11 trở lên (needs Python 3.11+)")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
-	# vietnamadminunits requires the GPL package Unidecode; doingoai ships a permissive shim instead.
-	$(BIN)/pip install --quiet --no-deps vietnamadminunits==1.0.4
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -29,6 +27,10 @@ test: install
 lint: install
 	$(BIN)/ruff check src bench
 	$(BIN)/ruff format --check src bench
+
+# Refresh the vendored vietnamadminunits from the wheel pinned in pyproject.toml.
+vendor: install
+	$(BIN)/python -m doingoai._vendor.refresh
 
 clean:
 	rm -rf $(VENV) var/static

@@ -154,7 +154,7 @@ def main() -> int:
     from doingoai.reports.compose import report_compose
     from doingoai.reports.models import RenderJob
     from doingoai.reports.rendering import render_job_create, report_render_docx, report_render_pdf
-    from doingoai.reports.services import report_approve, report_send, report_submit_for_approval
+    from doingoai.reports.services.workflow import report_approve, report_send, report_submit_for_approval
     from doingoai.units.models import Unit
 
     province = Unit.objects.filter(level="tinh").annotate(n=Count("communes")).order_by("-n").first()

@@ -73,7 +73,7 @@ def units():
 
 @units.command("sync")
 def units_sync_command():
-    """Load or update units from the vietnam-provinces package."""
+    """Load or update units from the vietnamadminunits package."""
     _django()
     from doingoai.units.services import units_sync
 
@@ -122,6 +122,30 @@ def units_receiver_command(province_code, receiver):
         _fail(f"Không có tỉnh mã {province_code}.")
     province_set_receiver(province=province, receiver=receiver)
     click.echo(f"{province.official_name}: {province.get_receiver_display()}")
+
+
+@units.command("merge")
+@click.option("--from", "source", type=int, required=True, help="Code of the commune merged away.")
+@click.option("--into", "target", type=int, required=True, help="Code of the commune it becomes part of.")
+def units_merge_command(source, target):
+    """A commune merged into another: its accounts move, it is no longer expected to report, and its
+    reports count in the sums for the commune it became."""
+    _django()
+    from django.db import transaction
+
+    from doingoai.people.services import accounts_move
+    from doingoai.units.services import unit_by_code, unit_merge
+
+    source_unit, target_unit = unit_by_code(code=source), unit_by_code(code=target)
+    if source_unit is None or target_unit is None:
+        _fail("Không tìm thấy xã, phường theo mã đã nhập.")
+    try:
+        with transaction.atomic():
+            unit_merge(source=source_unit, into=target_unit)
+            moved = accounts_move(source=source_unit, target=target_unit)
+    except ValueError as error:
+        _fail(str(error))
+    click.echo(f"Đã sáp nhập {source_unit} vào {target_unit}; chuyển {moved} tài khoản.")
 
 
 @main.command()
@@ -248,14 +272,22 @@ def _ingest_paths(paths) -> list:
 @click.option(
     "--json", "as_json", is_flag=True, help="Print the contract: one JSON object per file, one per line (default)."
 )
-@click.option("--save", is_flag=True, help="Store each file as the report of its unit (origin ingested, status READ).")
+@click.option(
+    "--save",
+    is_flag=True,
+    help="Store each file as the report of its unit: an administrator's archive import, confirmed at once, so its "
+    "figures count in the province's sums.",
+)
+@click.option(
+    "--review", is_flag=True, help="With --save: leave the reports for an officer to check and confirm on the web."
+)
 @click.option(
     "--period", type=PERIOD, default=None, help="With --save: the period (2025, 2026H1) where a document states none."
 )
 @click.option(
     "--by", "username", default="", help="With --save: the account the upload is made for (its unit sees it)."
 )
-def ingest_files_command(paths, as_json, save, period, username):
+def ingest_files_command(paths, as_json, save, review, period, username):
     """Read FILE... (or every file in a folder). A file that cannot be read is reported on stderr
     and the exit code is 1; the other files still go on."""
     if not save:
@@ -264,8 +296,11 @@ def ingest_files_command(paths, as_json, save, period, username):
         sys.exit(ingest_json_lines(_ingest_paths(paths), sys.stdout, sys.stderr))
     _django()
     from doingoai.ingest.models import Batch, Document
-    from doingoai.ingest.services import IngestError, batch_create, batch_run
+    from doingoai.ingest.services import IngestError
+    from doingoai.ingest.services.placing import document_confirm
+    from doingoai.ingest.services.uploads import batch_create, batch_run
     from doingoai.people.models import User
+    from doingoai.reports.models import Report
 
     chosen = period
     user = None
@@ -290,6 +325,14 @@ def ingest_files_command(paths, as_json, save, period, username):
     failed = 0
     for document in batch.documents.select_related("report__unit").order_by("id"):
         report = document.report
+        if (
+            not review
+            and report is not None
+            and report.unit_id
+            and report.period
+            and report.status == Report.Status.READ
+        ):
+            report = document_confirm(document=document, by=user)
         if document.outcome == Document.Outcome.UNREADABLE:
             failed += 1
             click.echo(f"Lỗi: {document.original_name}: {document.message}", err=True)
@@ -297,7 +340,7 @@ def ingest_files_command(paths, as_json, save, period, username):
         where = f"{report.unit.name if report.unit else 'CHƯA GÁN ĐƠN VỊ'}, {report.period_label}" if report else "—"
         line = f"{document.get_outcome_display()}\t{document.original_name}\t{where}"
         if report:
-            line += f"\tbáo cáo #{report.pk}"
+            line += f"\tbáo cáo #{report.pk}\t{report.get_status_display().lower()}"
         click.echo(line)
         if document.message:
             click.echo(f"  {document.message}")
@@ -319,7 +362,7 @@ def ingest_files_command(paths, as_json, save, period, username):
 def ingest_corrections_command(out):
     """Export officers' corrections of what was read, as JSON lines: training data for the reader."""
     _django()
-    from doingoai.ingest.services import corrections_export
+    from doingoai.ingest.services.corrections import corrections_export
 
     count = corrections_export(out=out)
     click.echo(f"Đã xuất {count} lần sửa.", err=True)
@@ -374,7 +417,8 @@ def report_compose_command(unit_code, period, request_number, as_json):
 
     from doingoai.reports.compose import ComposeError, report_compose
     from doingoai.reports.models import ReportRequest
-    from doingoai.reports.services import report_figure_warnings, report_to_contract
+    from doingoai.reports.services.contract import report_to_contract
+    from doingoai.reports.services.figure_checks import report_figure_warnings
 
     unit = _report_unit(unit_code)
     chosen = period
@@ -436,6 +480,68 @@ def report_render_command(unit_code, period, output, pdf):
     click.echo(f"Đã ghi {output}" + (f" và {pdf}" if pdf else "") + f" ({report.get_status_display().lower()}).")
     for finding in check_docx(docx_bytes):
         click.echo(f"  {finding}", err=True)
+
+
+@main.command("consolidate")
+@click.option(
+    "--province", default="", help="The province, by name (Quảng Ngãi) or code (51); none: the whole country."
+)
+@click.option("--period", type=PERIOD, required=True, help="2025, 2026H1, 2026H2 or 2026Q3.")
+@click.option("--request", "request_number", default="", help="Only the communes of this Công văn, e.g. 645/SNgV-HCTH.")
+@click.option("--accepted-only", is_flag=True, help="Count only reports the province has accepted (or confirmed).")
+@click.option("--json", "as_json", is_flag=True, help="Print the sums as JSON.")
+@click.option(
+    "--xlsx", "xlsx_path", type=click.Path(dir_okay=False), default=None, help="Write the Excel workbook here."
+)
+def consolidate_command(province, period, request_number, accepted_only, as_json, xlsx_path):
+    """Sum every indicator over a province's communes (or the country's provinces) for a period.
+
+    A figure is a number, a reported zero, or not reported; silence is never summed as zero.
+    """
+    _django()
+    import json
+
+    from doingoai.consolidation.services.exports import consolidation_xlsx
+    from doingoai.consolidation.services.totals import (
+        ERROR_UNKNOWN_PROVINCE,
+        ERROR_UNKNOWN_REQUEST,
+        consolidate,
+        province_lookup,
+        request_lookup,
+    )
+    from doingoai.lib.vn import format_number
+
+    scope = None
+    if province:
+        scope = province_lookup(province)
+        if scope is None:
+            _fail(ERROR_UNKNOWN_PROVINCE.format(value=province))
+    asked = None
+    if request_number:
+        if scope is None:
+            _fail("Hãy ghi --province cùng với --request: văn bản đề nghị là của một tỉnh.")
+        asked = request_lookup(province=scope, number=request_number)
+        if asked is None:
+            _fail(ERROR_UNKNOWN_REQUEST.format(province=scope.name, number=request_number))
+    result = consolidate(province=scope, period=period, request=asked, accepted_only=accepted_only)
+    if xlsx_path:
+        with open(xlsx_path, "wb") as out:
+            out.write(consolidation_xlsx(consolidation=result))
+        click.echo(f"Đã ghi {xlsx_path}.", err=True)
+    if as_json:
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
+        return
+    if xlsx_path:
+        return
+    done = result.completeness
+    where = scope.official_name if scope else "Toàn quốc"
+    click.echo(f"{where}, {period.phrase}: đã tính {done.submitted}/{done.expected} đơn vị, đã nhận {done.accepted}.")
+    for total in result.totals:
+        shown = "không nêu" if total.total is None else format_number(total.total)
+        click.echo(
+            f"  {total.indicator.label}: {shown} ({total.reported} có số liệu, {total.zero} báo cáo 0, "
+            f"{total.not_reported} không nêu; {total.change.phrase})"
+        )
 
 
 @main.command("search")

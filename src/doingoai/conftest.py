@@ -4,6 +4,8 @@ Commune A is Xã Minh Long, commune B Phường Đức Phổ, both in Quảng Ng
 the other province is Thái Nguyên. Every person has PASSWORD.
 """
 
+import os
+
 import pytest
 
 from doingoai.testing import client_for, make_user  # noqa: F401  (re-exported for fixtures)
@@ -18,6 +20,18 @@ def _media_in_tmp(request, tmp_path):
     if not request.config.pluginmanager.hasplugin("django"):
         return
     request.getfixturevalue("settings").MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def seeds_dir():
+    """The five real reports of shared/seeds (data, not a system package: skipped where absent)."""
+    from pathlib import Path
+
+    shared = Path(os.environ.get("DOINGOAI_SHARED_DIR") or Path(__file__).resolve().parents[2] / ".." / "shared")
+    seeds = shared / "seeds"
+    if not sorted(seeds.glob("*.txt")):
+        pytest.skip(f"the shared seeds are not at {seeds} (set DOINGOAI_SHARED_DIR)")
+    return seeds
 
 
 @pytest.fixture
@@ -81,6 +95,16 @@ def province_officer(province):
 @pytest.fixture
 def other_province_officer(other_province):
     return make_user("binh", other_province, "province_officer", full_name="Hoàng Văn Bình")
+
+
+@pytest.fixture
+def province_leader(province):
+    return make_user("hung", province, "province_leader", full_name="Nguyễn Văn Hùng", position="giam_doc")
+
+
+@pytest.fixture
+def ministry_officer(units):
+    return make_user("bng", None, "ministry_officer", full_name="Trần Thị Ngoại")
 
 
 @pytest.fixture

@@ -1,15 +1,15 @@
 """What each person sees first: the commune's period at a glance, the province's communes."""
 
-import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
-from django.utils import timezone
 
 from doingoai.lib.periods import HALF, Period, recent_periods
+from doingoai.lib.vn import today
 from doingoai.people.models import User
 from doingoai.records.registry import RecordType
 from doingoai.records.services import record_counts
+from doingoai.reports.models import Report
 from doingoai.units.models import Unit
 
 
@@ -34,10 +34,6 @@ class CommuneDashboard:
     @property
     def total(self) -> int:
         return sum(a.count for a in self.areas)
-
-
-def today() -> dt.date:
-    return timezone.localdate()
 
 
 def dashboard_for_commune(*, unit: Unit, period: Period | None = None) -> CommuneDashboard:
@@ -76,11 +72,30 @@ def communes_of_province(*, province: Unit) -> list[tuple[Unit, int]]:
     return [(c, c.accounts) for c in communes]
 
 
+@dataclass
+class ProvinceSent:
+    province: Unit
+    report: Report | None  # the province's own report for the period, once sent up
+
+
+def provinces_for_ministry(*, period: Period) -> list[ProvinceSent]:
+    """Every province with the report it has sent up for ``period`` (the ministry sees nothing before that)."""
+    sent = {
+        r.unit_id: r
+        for r in Report.objects.filter(
+            unit__level=Unit.Level.PROVINCE, period=period.code, status__in=Report.Status.RECEIVED
+        ).order_by("origin")
+    }
+    return [ProvinceSent(p, sent.get(p.pk)) for p in Unit.objects.filter(level=Unit.Level.PROVINCE).order_by("name")]
+
+
 def role_of(user: User) -> str:
     if user.is_commune_user:
         return "commune"
-    if user.is_province_officer:
-        return "province"
+    if user.is_ministry_user:
+        return "ministry"
     if user.is_administrator:
         return "administrator"
+    if user.is_province_user:
+        return "province"
     return "none"

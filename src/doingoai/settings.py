@@ -12,6 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 _SOURCE_ROOT = PACKAGE_DIR.parent.parent  # the checkout, when installed in editable mode
@@ -21,16 +22,27 @@ def env_str(name: str, default: str = "") -> str:
     return os.environ.get(name, default).strip()
 
 
+_TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
+
+
 def env_bool(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    if value is None or not value.strip():
+    """A yes/no setting; a value it does not know stops the start (a typo must not read as False)."""
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    if value not in _TRUE | _FALSE:
+        raise ImproperlyConfigured(f"{name}={value!r}: hãy đặt 1/0, true/false, yes/no hoặc on/off.")
+    return value in _TRUE
 
 
 def env_int(name: str, default: int) -> int:
     value = env_str(name)
-    return int(value) if value else default
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={value!r}: hãy đặt một số nguyên.") from None
 
 
 def env_list(name: str, default: str = "") -> list[str]:
@@ -107,6 +119,7 @@ INSTALLED_APPS = [
     "doingoai.audit",
     "doingoai.ingest",
     "doingoai.search",
+    "doingoai.consolidation",
 ]
 
 MIDDLEWARE = [

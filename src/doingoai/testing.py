@@ -22,12 +22,14 @@ def require_program(name: str) -> str:
 
 def make_user(username, unit, role, **extra):
     from doingoai.people.models import Organisation, User
-    from doingoai.people.services import organisation_for_unit
+    from doingoai.people.services import ministry_organisation, organisation_for_unit
 
-    kind = None
-    if unit.is_province:
-        kind = Organisation.Kind.FOREIGN_AFFAIRS_DEPARTMENT
-    user = User(username=username, organisation=organisation_for_unit(unit=unit, kind=kind), role=role, **extra)
+    if unit is None:  # the ministry: no unit below the nation
+        organisation = ministry_organisation()
+    else:
+        kind = Organisation.Kind.FOREIGN_AFFAIRS_DEPARTMENT if unit.is_province else None
+        organisation = organisation_for_unit(unit=unit, kind=kind)
+    user = User(username=username, organisation=organisation, role=role, **extra)
     user.set_password(PASSWORD)
     user.save()
     return user

@@ -17,6 +17,7 @@ urlpatterns = [
     path("units/", include("doingoai.units.urls")),
     path("ingest/", include("doingoai.ingest.urls")),
     path("search/", include("doingoai.search.urls")),
+    path("consolidation/", include("doingoai.consolidation.urls")),
     path("api/v1/", api.urls),
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),

@@ -10,10 +10,10 @@ from django.http import Http404
 from ninja import File, Form, Router, Schema
 from ninja.files import UploadedFile
 
-from doingoai.ingest import services
 from doingoai.ingest.models import Batch, Document
+from doingoai.ingest.services import IngestError, placing, scope, uploads
 from doingoai.lib.periods import Period
-from doingoai.reports.services import report_to_contract
+from doingoai.reports.services.contract import report_to_contract
 
 from .schemas import ErrorOut
 
@@ -84,43 +84,43 @@ def document_upload(request, file: UploadedFile = File(...), period: str | None 
     """Multipart ``file`` (.docx, .doc, .pdf, .txt, a scan, or a .zip of many) and an optional ``period``
     (``2025``, ``2026H1``) used where a document states none. 201: one file read, with its contract and report
     id; 422: the file could not be read (``message`` says why); 202: a .zip, read in the background."""
-    if not services.user_can_ingest(request.user):
+    if not scope.user_can_ingest(request.user):
         raise Http404("Không có chức năng đọc báo cáo cho tài khoản này.")
     limit = settings.INGEST_UPLOAD_MAX_BYTES
     if file.size > limit:
-        return 413, {"detail": services.ERROR_UPLOAD_TOO_BIG.format(mb=limit // (1024 * 1024))}
+        return 413, {"detail": uploads.ERROR_UPLOAD_TOO_BIG.format(mb=limit // (1024 * 1024))}
     try:
         chosen = Period.parse(period) if period else None
-        batch = services.batch_create(
+        batch = uploads.batch_create(
             files=[(file.name, file.read())], by=request.user, period=chosen, source=Batch.Source.API
         )
-    except (ValueError, services.IngestError) as error:
+    except (ValueError, IngestError) as error:
         return 400, {"detail": str(error)}
     if batch.total > 1:
-        services.batch_enqueue(batch=batch)
+        uploads.batch_enqueue(batch=batch)
         return 202, _batch_out(batch)
-    services.batch_run(batch=batch)
+    uploads.batch_run(batch=batch)
     document = batch.documents.select_related("report__unit").get()
     return (422 if document.outcome == Document.Outcome.UNREADABLE else 201), _document_out(document)
 
 
 @router.get("/batches/{pk}", response=BatchOut, summary="Tiến độ và kết quả từng tệp của một lô")
 def batch_status(request, pk: int):
-    return _batch_out(services.get_batch_for_user(request.user, pk))
+    return _batch_out(scope.get_batch_for_user(request.user, pk))
 
 
 @router.get("/documents/{pk}", response=DocumentOut, summary="Một văn bản đã đọc, với nội dung theo hợp đồng JSON")
 def document_detail(request, pk: int):
-    return _document_out(services.get_document_for_user(request.user, pk))
+    return _document_out(scope.get_document_for_user(request.user, pk))
 
 
 @router.post("/documents/{pk}/confirm", response={200: DocumentOut, 400: ErrorOut}, summary="Xác nhận số liệu đã đọc")
 def document_confirm(request, pk: int):
     """After checking what was read: the report becomes CONFIRMED and its figures count for the province."""
-    document = services.get_document_for_user(request.user, pk)
+    document = scope.get_document_for_user(request.user, pk)
     try:
-        services.document_confirm(document=document, by=request.user)
-    except services.IngestError as error:
+        placing.document_confirm(document=document, by=request.user)
+    except IngestError as error:
         return 400, {"detail": str(error)}
     document.refresh_from_db()
     return 200, _document_out(document)

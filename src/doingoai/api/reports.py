@@ -12,13 +12,16 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from ninja import Router, Schema
 
+from doingoai.consolidation.services import reminders, requests
+from doingoai.consolidation.services.requests import get_request_for_user
 from doingoai.lib.periods import Period
 from doingoai.lib.vn import parse_date
-from doingoai.reports import services
 from doingoai.reports.compose import ComposeError, report_compose
 from doingoai.reports.models import Outline, Report
 from doingoai.reports.rendering import PdfError, report_filename, report_render_docx, report_render_pdf
-from doingoai.reports.services import ReportError, SectionConflict, get_report_for_user, get_request_for_user
+from doingoai.reports.services import ReportError, access, contract, editing, figure_checks, workflow
+from doingoai.reports.services.access import get_report_for_user
+from doingoai.reports.services.editing import SectionConflict
 
 from .schemas import ErrorOut
 
@@ -144,7 +147,7 @@ def _out(report: Report) -> dict:
 
 
 def _detail(report: Report) -> dict:
-    warnings = services.report_figure_warnings(report)
+    warnings = figure_checks.report_figure_warnings(report)
     sections = [
         {
             "id": s.pk,
@@ -160,7 +163,7 @@ def _detail(report: Report) -> dict:
         }
         for s in report.sections.all()
     ]
-    return {**_out(report), "contract": services.report_to_contract(report), "sections": sections}
+    return {**_out(report), "contract": contract.report_to_contract(report), "sections": sections}
 
 
 def _answers(view):
@@ -199,7 +202,7 @@ REFUSALS = {400: ErrorOut, 403: ErrorOut}
 
 @router.get("", response=list[ReportOut], summary="Danh sách báo cáo xem được")
 def report_list(request, period: str | None = None, status: str | None = None):
-    reports = services.reports_visible_to(request.user).order_by("-period", "-updated_at")
+    reports = access.reports_visible_to(request.user).order_by("-period", "-updated_at")
     if period:
         reports = reports.filter(period=period)
     if status:
@@ -251,8 +254,8 @@ def section_update(request, pk: int, section_id: int, payload: SectionIn):
     section = report.sections.filter(pk=section_id).first()
     if section is None:
         raise Http404("Không có mục này.")
-    saved = services.report_section_save(section=section, text=payload.text, version=payload.version, by=request.user)
-    warnings = services.report_figure_warnings(report).get(saved.pk, [])
+    saved = editing.report_section_save(section=section, text=payload.text, version=payload.version, by=request.user)
+    warnings = figure_checks.report_figure_warnings(report).get(saved.pk, [])
     return 200, {
         "id": saved.pk,
         "position": saved.position,
@@ -271,7 +274,7 @@ def section_update(request, pk: int, section_id: int, payload: SectionIn):
 @_answers
 def report_submit(request, pk: int):
     report = get_report_for_user(request.user, pk)
-    return 200, _out(services.report_submit_for_approval(report=report, by=request.user))
+    return 200, _out(workflow.report_submit_for_approval(report=report, by=request.user))
 
 
 @router.post(
@@ -280,35 +283,35 @@ def report_submit(request, pk: int):
 @_answers
 def report_approve(request, pk: int, payload: ApproveIn):
     report = get_report_for_user(request.user, pk)
-    return 200, _out(services.report_approve(report=report, by=request.user, number=payload.number, date=payload.date))
+    return 200, _out(workflow.report_approve(report=report, by=request.user, number=payload.number, date=payload.date))
 
 
 @router.post("/{pk}/return", response={200: ReportOut, **REFUSALS}, summary="Lãnh đạo trả lại, kèm một dòng lý do")
 @_answers
 def report_return(request, pk: int, payload: CommentIn):
     report = get_report_for_user(request.user, pk)
-    return 200, _out(services.report_return(report=report, by=request.user, comment=payload.comment))
+    return 200, _out(workflow.report_return(report=report, by=request.user, comment=payload.comment))
 
 
 @router.post("/{pk}/send", response={200: ReportOut, **REFUSALS}, summary="Gửi báo cáo đã duyệt lên tỉnh")
 @_answers
 def report_send(request, pk: int):
     report = get_report_for_user(request.user, pk)
-    return 200, _out(services.report_send(report=report, by=request.user))
+    return 200, _out(workflow.report_send(report=report, by=request.user))
 
 
 @router.post("/{pk}/accept", response={200: ReportOut, **REFUSALS}, summary="Tỉnh nhận báo cáo")
 @_answers
 def report_accept(request, pk: int):
     report = get_report_for_user(request.user, pk)
-    return 200, _out(services.report_accept(report=report, by=request.user))
+    return 200, _out(workflow.report_accept(report=report, by=request.user))
 
 
 @router.post("/{pk}/reject", response={200: ReportOut, **REFUSALS}, summary="Tỉnh trả lại báo cáo, kèm lý do")
 @_answers
 def report_reject(request, pk: int, payload: ReasonIn):
     report = get_report_for_user(request.user, pk)
-    return 200, _out(services.report_reject(report=report, by=request.user, reason=payload.reason))
+    return 200, _out(workflow.report_reject(report=report, by=request.user, reason=payload.reason))
 
 
 @router.get("/{pk}/docx", summary="Tải văn bản .docx theo Nghị định 30", response={200: None})
@@ -333,7 +336,7 @@ def report_pdf(request, pk: int):
 
 @requests_router.get("", response=list[RequestOut], summary="Văn bản đề nghị báo cáo xem được")
 def request_list(request):
-    return list(services.requests_visible_to(request.user).order_by("-date", "-id"))
+    return list(requests.requests_visible_to(request.user).order_by("-date", "-id"))
 
 
 @requests_router.get("/{pk}", response=RequestOut, summary="Xem một văn bản đề nghị báo cáo")
@@ -356,8 +359,8 @@ def request_create(request, payload: RequestIn):
     if payload.communes and not user.is_commune_user:
         communes = list(Unit.objects.filter(code__in=payload.communes).exclude(level=Unit.Level.PROVINCE))
         if len(communes) != len(set(payload.communes)):
-            raise ReportError(services.ERROR_FOREIGN_COMMUNE)
-    created = services.report_request_create(
+            raise ReportError(requests.ERROR_FOREIGN_COMMUNE)
+    created = requests.report_request_create(
         by=user,
         number=payload.number,
         date=parse_date(payload.date),
@@ -381,4 +384,4 @@ def request_remind(request, pk: int):
     asked = get_request_for_user(request.user, pk)
     if request.user.is_commune_user:
         raise PermissionDenied(ERROR_PROVINCE_ONLY)
-    return 200, {"reminded": services.request_remind(request=asked, by=request.user)}
+    return 200, {"reminded": reminders.request_remind(request=asked, by=request.user)}

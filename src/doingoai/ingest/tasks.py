@@ -2,8 +2,9 @@
 
 from django_tasks import task
 
+from doingoai.ingest.services.uploads import batch_run
+
 from .models import Batch
-from .services import batch_run
 
 
 @task()

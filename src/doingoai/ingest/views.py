@@ -3,11 +3,8 @@
 Each view: scope, validate, call, respond. With htmx the response is a partial.
 """
 
-from functools import wraps
-
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
@@ -16,12 +13,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
+from doingoai.ingest.services import IngestError, placing, reading, review, scope, uploads
+from doingoai.ingest.services.scope import get_batch_for_user, get_document_for_user
 from doingoai.lib import vn
 from doingoai.lib.catalogues import INDICATORS, INDICATORS_BY_CODE, SECTIONS
+from doingoai.people.access import role_required
 
-from . import services
 from .forms import FactForm, PlaceForm, SectionCodeForm, UploadForm
-from .services import IngestError, get_batch_for_user, get_document_for_user
 
 UPLOADED = "Đã nhận {n} tệp. doingoai đang đọc; trang này tự cập nhật."
 PLACED = "Đã gán: {unit}, {period}."
@@ -38,17 +36,8 @@ STATES = (
 )
 
 
-def ingest_user(view):
-    """Commune officers and leaders, province officers and administrators; anyone else gets 404."""
-
-    @wraps(view)
-    @login_required
-    def wrapper(request, *args, **kwargs):
-        if not services.user_can_ingest(request.user):
-            raise Http404("Không có chức năng đọc báo cáo cho tài khoản này.")
-        return view(request, *args, **kwargs)
-
-    return wrapper
+# Commune officers and leaders, province officers and administrators.
+ingest_user = role_required(scope.user_can_ingest, "Không có chức năng đọc báo cáo cho tài khoản này.")
 
 
 class QuotaUploadHandler(FileUploadHandler):
@@ -72,11 +61,11 @@ class QuotaUploadHandler(FileUploadHandler):
 
 
 def _too_big_message() -> str:
-    return services.ERROR_UPLOAD_TOO_BIG.format(mb=settings.INGEST_UPLOAD_MAX_BYTES // (1024 * 1024))
+    return uploads.ERROR_UPLOAD_TOO_BIG.format(mb=settings.INGEST_UPLOAD_MAX_BYTES // (1024 * 1024))
 
 
 def _upload_page(request, form, status=200, refused=""):
-    batches = services.batches_visible_to(request.user)[:10]
+    batches = scope.batches_visible_to(request.user)[:10]
     context = {"form": form, "batches": batches, "too_big_message": _too_big_message(), "refused": refused}
     return render(request, "ingest/upload.html", context, status=status)
 
@@ -105,11 +94,11 @@ def _upload(request):
         return _upload_page(request, form, status=400)
     files = ((f.name, f.read()) for f in form.cleaned_data["files"])
     try:
-        batch = services.batch_create(files=files, by=request.user, period=form.cleaned_data["period"])
+        batch = uploads.batch_create(files=files, by=request.user, period=form.cleaned_data["period"])
     except IngestError as error:
         form.add_error("files", str(error))
         return _upload_page(request, form, status=400)
-    services.batch_enqueue(batch=batch)
+    uploads.batch_enqueue(batch=batch)
     messages.success(request, UPLOADED.format(n=batch.total))
     return redirect("ingest:batch", batch.pk)
 
@@ -124,18 +113,18 @@ def batch_view(request, pk):
 @ingest_user
 def document_list_view(request):
     state = request.GET.get("trang-thai", "cho-xac-nhan")
-    documents = services.document_list(user=request.user, state=state)[:500]
+    documents = scope.document_list(user=request.user, state=state)[:500]
     return render(request, "ingest/documents.html", {"documents": documents, "state": state, "states": STATES})
 
 
 @ingest_user
 def unassigned_view(request):
-    documents = services.documents_unassigned(user=request.user)[:50]
+    documents = scope.documents_unassigned(user=request.user)[:50]
     rows = [
         {
             "document": d,
             "form": _place_form(request, d),
-            "candidates": services.unit_candidates(user=request.user, document=d, query=""),
+            "candidates": scope.unit_candidates(user=request.user, document=d, query=""),
         }
         for d in documents
     ]
@@ -155,7 +144,7 @@ def _place_form(request, document, data=None):
         "unit": report.unit_id if report else None,
         "period": report.period or document.period_stated if report else None,
     }
-    return PlaceForm(data, units=services.units_for_placing(user=request.user, document=document), initial=initial)
+    return PlaceForm(data, units=scope.units_for_placing(user=request.user, document=document), initial=initial)
 
 
 @ingest_user
@@ -163,7 +152,7 @@ def unit_options_view(request, pk):
     """The units matching what the officer types (htmx), or the whole page's search without JavaScript."""
     document = get_document_for_user(request.user, pk)
     query = request.GET.get("q", "")
-    candidates = services.unit_candidates(user=request.user, document=document, query=query)
+    candidates = scope.unit_candidates(user=request.user, document=document, query=query)
     return render(
         request, "ingest/_unit_options.html", {"document": document, "candidates": candidates, "query": query}
     )
@@ -200,14 +189,14 @@ def _review_context(request, document, *, place_form=None, fact_errors=None, pos
         "document": document,
         "report": report,
         "meta": (document.contract or {}).get("meta") or {},
-        "lines": services.document_text_lines(document=document),
+        "lines": review.document_text_lines(document=document),
         "sections": report.sections.all() if report else [],
         "section_choices": SECTION_CHOICES,
         "facts": _fact_rows(report, fact_errors, posted),
         "missing": [i for i in INDICATORS if i.code not in present],
         "add_form": add_form or FactForm(),
         "place_form": place_form or _place_form(request, document),
-        "candidates": services.unit_candidates(user=request.user, document=document, query=query),
+        "candidates": scope.unit_candidates(user=request.user, document=document, query=query),
         "query": query,
         "editable": report is not None and report.status == report.Status.READ,
         "corrections": document.corrections.select_related("by").order_by("-at")[:50],
@@ -228,7 +217,7 @@ def document_place_view(request, pk):
     if form.is_valid():
         unit, period = form.cleaned_data["unit"], form.cleaned_data["period"]
         try:
-            services.document_place(document=document, unit=unit, period=period, by=request.user)
+            placing.document_place(document=document, unit=unit, period=period, by=request.user)
         except IngestError as error:
             messages.error(request, str(error))
         else:
@@ -243,10 +232,10 @@ def document_place_view(request, pk):
 def section_code_view(request, pk, position):
     document = get_document_for_user(request.user, pk)
     form = SectionCodeForm(request.POST)
-    error = None if form.is_valid() else services.ERROR_SECTION_CODE
+    error = None if form.is_valid() else placing.ERROR_SECTION_CODE
     try:
         if error is None:
-            services.section_recode(
+            placing.section_recode(
                 document=document, position=position, code=form.cleaned_data["code"], by=request.user
             )
     except IngestError as refused:
@@ -254,7 +243,7 @@ def section_code_view(request, pk, position):
     if request.htmx:
         section = document.report.sections.filter(position=position).first() if document.report else None
         if section is None:
-            raise Http404(services.ERROR_SECTION_MISSING)
+            raise Http404(placing.ERROR_SECTION_MISSING)
         context = {
             "document": document,
             "section": section,
@@ -279,7 +268,7 @@ def fact_view(request, pk):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            services.fact_correct(
+            placing.fact_correct(
                 document=document,
                 indicator=data["indicator"],
                 value=data["number"],
@@ -320,7 +309,7 @@ def _fact_response(request, document, form):
 def document_confirm_view(request, pk):
     document = get_document_for_user(request.user, pk)
     try:
-        services.document_confirm(document=document, by=request.user)
+        placing.document_confirm(document=document, by=request.user)
     except IngestError as error:
         messages.error(request, str(error))
     else:
@@ -334,5 +323,5 @@ def document_file_view(request, pk):
     try:
         handle = document.file.open("rb")
     except (FileNotFoundError, ValueError, OSError):
-        raise Http404(services.ERROR_FILE_MISSING) from None
+        raise Http404(reading.ERROR_FILE_MISSING) from None
     return FileResponse(handle, as_attachment=True, filename=document.original_name)

@@ -140,7 +140,20 @@ ROLES: tuple[Role, ...] = (
         "province",
         "Ra văn bản đề nghị báo cáo, theo dõi và tổng hợp báo cáo các xã đã gửi",
     ),
+    Role(
+        "province_leader",
+        "Lãnh đạo tỉnh",
+        "province",
+        "Duyệt và ký báo cáo tổng hợp của tỉnh (Giám đốc, Phó Giám đốc Sở; Chủ tịch, Phó Chủ tịch UBND tỉnh)",
+        can_approve=True,
+    ),
     Role("administrator", "Quản trị", "province", "Quản lý tài khoản, chuyển tài khoản khi sáp nhập xã"),
+    Role(
+        "ministry_officer",
+        "Cán bộ Bộ Ngoại giao",
+        "nation",
+        "Nhận báo cáo tổng hợp các tỉnh gửi lên, xem số liệu toàn quốc theo tỉnh",
+    ),
 )
 
 SECTIONS_BY_CODE = {s.code: s for s in SECTIONS}

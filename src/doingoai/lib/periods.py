@@ -149,6 +149,21 @@ class Period:
             return Period(self.year - 1, self.kind, last)
         return Period(self.year, self.kind, self.index - 1)
 
+    def tilings(self) -> list[tuple["Period", ...]]:
+        """The ways shorter periods cover this one's data window exactly: a year by its halves or its
+        quarters, a half by its two quarters.
+
+        >>> [[p.code for p in tiling] for tiling in Period(2025).tilings()]
+        [['2025H1', '2025H2'], ['2025Q1', '2025Q2', '2025Q3', '2025Q4']]
+        """
+        if self.kind == YEAR:
+            halves = (Period(self.year, HALF, 1), Period(self.year, HALF, 2))
+            return [halves, tuple(Period(self.year, QUARTER, i) for i in (1, 2, 3, 4))]
+        if self.kind == HALF:
+            first = 2 * self.index - 1
+            return [(Period(self.year, QUARTER, first), Period(self.year, QUARTER, first + 1))]
+        return []
+
     def to_contract(self) -> dict:
         return {"kind": self.kind, "year": self.year, "index": self.index}
 

@@ -2,13 +2,13 @@
 
 import datetime as dt
 import io
-import zipfile
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from .vn import format_date
+from .zips import TOO_BIG, GuardedZip, ZipRefused
 
 ERROR_BROKEN = "Tệp Excel bị hỏng hoặc không phải tệp .xlsx: hãy mở bằng Excel, lưu lại dạng .xlsx rồi gửi lại."
 ERROR_TOO_BIG = "Tệp Excel quá lớn (tối đa {mb} MB, {rows} dòng)."
@@ -30,9 +30,9 @@ def read_rows(data: bytes) -> tuple[list[str], list[tuple[int, list]]]:
     if len(data) > MAX_BYTES:
         raise SpreadsheetError(ERROR_TOO_BIG.format(mb=MAX_BYTES // 2**20, rows=MAX_ROWS))
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
-                raise SpreadsheetError(ERROR_TOO_BIG.format(mb=MAX_BYTES // 2**20, rows=MAX_ROWS))
+        # openpyxl opens the archive again by itself: every member is read once, bounded, before it does.
+        with GuardedZip(data, max_total=MAX_UNPACKED_BYTES) as archive:
+            archive.verify()
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         sheet = workbook.worksheets[0]
         rows = []
@@ -49,6 +49,10 @@ def read_rows(data: bytes) -> tuple[list[str], list[tuple[int, list]]]:
         workbook.close()
     except SpreadsheetError:
         raise
+    except ZipRefused as refused:
+        if refused.reason == TOO_BIG:
+            raise SpreadsheetError(ERROR_TOO_BIG.format(mb=MAX_BYTES // 2**20, rows=MAX_ROWS)) from None
+        raise SpreadsheetError(ERROR_BROKEN) from None
     except Exception:  # openpyxl raises many kinds on a damaged file
         raise SpreadsheetError(ERROR_BROKEN) from None
     if header is None:

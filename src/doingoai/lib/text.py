@@ -10,15 +10,23 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def strip_marks(text: str) -> str:
+    """Diacritics gone and đ→d, case and spacing kept.
+
+    >>> strip_marks("Phường Đức Phổ")
+    'Phuong Duc Pho'
+    """
+    decomposed = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def fold(text: str) -> str:
     """Lower-case, strip diacritics and map đ→d, for matching typed text.
 
     >>> fold("Phường Đức Phổ")
     'phuong duc pho'
     """
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", stripped.lower()).strip()
+    return _SPACES.sub(" ", strip_marks(text).lower()).strip()
 
 
 def squash(text: str) -> str:

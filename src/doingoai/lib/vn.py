@@ -9,11 +9,19 @@ import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
+from django.utils import timezone
+
 ERROR_NUMBER = "Số không hợp lệ: hãy gõ chữ số, ví dụ 1.234 hoặc 25."
 ERROR_NEGATIVE = "Số không được âm."
 ERROR_AMOUNT = "Số tiền không hợp lệ: hãy gõ ví dụ 1.500.000, 15 triệu hoặc 1,2 tỷ."
 ERROR_AMOUNT_FRACTION = "Số tiền phải tròn đến đồng."
 ERROR_DATE = "Ngày không hợp lệ: hãy gõ theo dạng ngày/tháng/năm, ví dụ 05/03/2026."
+
+
+def today() -> dt.date:
+    """Today in Vietnam (settings.TIME_ZONE is Asia/Ho_Chi_Minh), whatever the server's clock zone."""
+    return timezone.localdate()
+
 
 _MULTIPLIERS = {
     "nghìn": 1_000,

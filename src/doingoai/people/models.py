@@ -22,9 +22,16 @@ class Organisation(models.Model):
         FOREIGN_AFFAIRS_DEPARTMENT = "so_ngoai_vu", "Sở Ngoại vụ"
         PROVINCIAL_OFFICE = "van_phong_ubnd", "Văn phòng UBND tỉnh"
         PROVINCIAL_COMMITTEE = "ubnd_tinh", "Ủy ban nhân dân tỉnh"
+        MINISTRY = "bo_ngoai_giao", "Bộ Ngoại giao"
 
+    # None only for the ministry: it serves the nation, no unit below it.
     unit = models.ForeignKey(
-        "units.Unit", on_delete=models.PROTECT, related_name="organisations", verbose_name="đơn vị"
+        "units.Unit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        verbose_name="đơn vị",
     )
     kind = models.CharField("loại cơ quan", max_length=16, choices=Kind.choices)
     name = models.CharField("tên đầy đủ", max_length=200)  # "Ủy ban nhân dân phường Đức Phổ"
@@ -49,6 +56,10 @@ class Organisation(models.Model):
     def is_commune(self) -> bool:
         return self.kind == self.Kind.COMMUNE_COMMITTEE
 
+    @property
+    def is_ministry(self) -> bool:
+        return self.kind == self.Kind.MINISTRY
+
 
 class User(AbstractUser):
     """A person with one organisation and one role."""
@@ -57,11 +68,15 @@ class User(AbstractUser):
         COMMUNE_OFFICER = "commune_officer", "Cán bộ xã"
         COMMUNE_LEADER = "commune_leader", "Lãnh đạo xã"
         PROVINCE_OFFICER = "province_officer", "Cán bộ tỉnh"
+        PROVINCE_LEADER = "province_leader", "Lãnh đạo tỉnh"
         ADMINISTRATOR = "administrator", "Quản trị"
+        MINISTRY_OFFICER = "ministry_officer", "Cán bộ Bộ Ngoại giao"
 
     class Position(models.TextChoices):
         CHAIR = "chu_tich", "Chủ tịch"
         VICE_CHAIR = "pho_chu_tich", "Phó Chủ tịch"
+        DIRECTOR = "giam_doc", "Giám đốc"
+        DEPUTY_DIRECTOR = "pho_giam_doc", "Phó Giám đốc"
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="members", verbose_name="cơ quan"
@@ -96,7 +111,8 @@ class User(AbstractUser):
 
     @property
     def is_leader(self) -> bool:
-        return self.role == self.Role.COMMUNE_LEADER
+        """A leader who approves the reports of his own unit: a commune's or a province's."""
+        return self.role in (self.Role.COMMUNE_LEADER, self.Role.PROVINCE_LEADER)
 
     @property
     def is_province_officer(self) -> bool:
@@ -107,12 +123,23 @@ class User(AbstractUser):
         return self.role == self.Role.ADMINISTRATOR or self.is_superuser
 
     @property
+    def is_province_user(self) -> bool:
+        """A province officer, leader or administrator, attached to a province: works on the province's side."""
+        province_role = self.role in (self.Role.PROVINCE_OFFICER, self.Role.PROVINCE_LEADER) or self.is_administrator
+        return province_role and self.province is not None
+
+    @property
+    def is_ministry_user(self) -> bool:
+        """An officer of the Bộ Ngoại giao: the provinces send their synthesis reports up to him."""
+        return self.role == self.Role.MINISTRY_OFFICER and self.organisation_id is not None
+
+    @property
     def can_edit_records(self) -> bool:
         return self.is_commune_user
 
     @property
     def can_read_audit(self) -> bool:
-        return self.is_leader or self.is_administrator
+        return self.role == self.Role.COMMUNE_LEADER or self.is_administrator
 
 
 assert {r.code for r in ROLES} == set(User.Role.values), "roles are declared once in lib.catalogues"

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from doingoai.lib.catalogues import ROLES_BY_CODE
 from doingoai.lib.spreadsheets import cell_text
 from doingoai.lib.text import choice_lookup, fold
 from doingoai.units.models import Unit
@@ -74,12 +75,37 @@ def organisation_for_unit(*, unit: Unit, kind: str | None = None) -> Organisatio
     return organisation
 
 
+def issuing_organisation(*, unit: Unit) -> Organisation:
+    """The body whose name heads the unit's own reports: a commune's UBND; for a province, its Sở
+    Ngoại vụ, or its UBND where the province has no Sở (its Văn phòng receives but does not report)."""
+    if unit.is_province and unit.receiver != Unit.Receiver.FOREIGN_AFFAIRS_DEPARTMENT:
+        return organisation_for_unit(unit=unit, kind=Organisation.Kind.PROVINCIAL_COMMITTEE)
+    return organisation_for_unit(unit=unit)
+
+
 def province_set_receiver(*, province: Unit, receiver: str, by: User | None = None) -> Unit:
     """Mark a province as receiving through its Sở Ngoại vụ or its Văn phòng UBND."""
     province.receiver = receiver
     province._history_user = by
     province.save(update_fields=["receiver"])
     return province
+
+
+def organisation_level(organisation: Organisation) -> str:
+    """ "commune", "province" or "nation": the level of the roles its members may hold (lib.catalogues.ROLES)."""
+    if organisation.is_ministry:
+        return "nation"
+    return "commune" if organisation.is_commune else "province"
+
+
+def ministry_organisation() -> Organisation:
+    """The Bộ Ngoại giao: the one organisation with no unit, to which the provinces send their reports up."""
+    organisation, _ = Organisation.objects.get_or_create(
+        kind=Organisation.Kind.MINISTRY,
+        unit=None,
+        defaults={"name": "Bộ Ngoại giao", "header_name": "BỘ NGOẠI GIAO", "symbol": "BNG"},
+    )
+    return organisation
 
 
 def user_create(
@@ -95,10 +121,9 @@ def user_create(
     validate: bool = True,
 ) -> User:
     """Create an account. Its role must fit its organisation's level."""
-    commune_role = role in (User.Role.COMMUNE_OFFICER, User.Role.COMMUNE_LEADER)
-    if commune_role != organisation.is_commune:
+    if ROLES_BY_CODE[role].level != organisation_level(organisation):
         raise ValidationError(ERROR_ROLE_LEVEL)
-    if role == User.Role.COMMUNE_LEADER and not position:
+    if role in (User.Role.COMMUNE_LEADER, User.Role.PROVINCE_LEADER) and not position:
         raise ValidationError(ERROR_LEADER_POSITION)
     user = User(
         username=username,
@@ -120,10 +145,18 @@ def user_create(
     return user
 
 
-ERROR_ROLE_LEVEL = "Vai trò không phù hợp với cơ quan: cán bộ, lãnh đạo xã thuộc UBND xã; cán bộ tỉnh, quản trị thuộc cơ quan cấp tỉnh."
-ERROR_LEADER_POSITION = "Lãnh đạo xã cần có chức vụ (Chủ tịch hoặc Phó Chủ tịch) để in vào khối chữ ký."
+ERROR_ROLE_LEVEL = (
+    "Vai trò không phù hợp với cơ quan: cán bộ, lãnh đạo xã thuộc UBND xã; cán bộ, lãnh đạo tỉnh và quản trị "
+    "thuộc cơ quan cấp tỉnh; cán bộ Bộ Ngoại giao thuộc Bộ."
+)
+ERROR_LEADER_POSITION = (
+    "Lãnh đạo cần có chức vụ (Chủ tịch, Phó Chủ tịch, Giám đốc hoặc Phó Giám đốc) để in vào khối chữ ký."
+)
 ERROR_UNKNOWN_UNIT = "Không tìm thấy đơn vị có mã {code}."
-ERROR_UNKNOWN_ROLE = "Vai trò không hợp lệ: {value}. Dùng: cán bộ xã, lãnh đạo xã, cán bộ tỉnh, quản trị."
+ERROR_UNKNOWN_ROLE = (
+    "Vai trò không hợp lệ: {value}. Dùng: cán bộ xã, lãnh đạo xã, cán bộ tỉnh, lãnh đạo tỉnh, quản trị, "
+    "cán bộ Bộ Ngoại giao."
+)
 ERROR_USERNAME_TAKEN = "Tên đăng nhập {value} đã có."
 ERROR_MISSING = "Thiếu {field}."
 ERROR_SPREADSHEET = "Tệp không đọc được: hãy dùng tệp Excel .xlsx theo mẫu."
@@ -202,12 +235,16 @@ def accounts_import(
                 if row.get("position"):
                     position = choice_lookup(str(row["position"]), User.Position.choices) or ""
                 code_text = str(row.get("unit_code") or "").strip().removesuffix(".0")
-                province_role = role in (User.Role.PROVINCE_OFFICER, User.Role.ADMINISTRATOR)
+                level = ROLES_BY_CODE[role].level
                 unit = None
-                if code_text.isdigit():
+                if level == "nation":
+                    if scope is not None:  # a province's administrator creates no ministry account
+                        result.errors.append((number, ERROR_ROLE_LEVEL))
+                        continue
+                elif code_text.isdigit():
                     units = Unit.objects.filter(code=int(code_text))
-                    unit = (units.filter(level="tinh") if province_role else units.exclude(level="tinh")).first()
-                if unit is None or (scope is not None and unit.province_unit != scope):
+                    unit = (units.filter(level="tinh") if level == "province" else units.exclude(level="tinh")).first()
+                if level != "nation" and (unit is None or (scope is not None and unit.province_unit != scope)):
                     result.errors.append((number, ERROR_UNKNOWN_UNIT.format(code=code_text or "(trống)")))
                     continue
                 password = str(row.get("password") or "").strip() or _generate_password()
@@ -215,7 +252,7 @@ def accounts_import(
                     user_create(
                         username=username,
                         password=password,
-                        organisation=organisation_for_unit(unit=unit),
+                        organisation=organisation_for_unit(unit=unit) if unit else ministry_organisation(),
                         role=role,
                         full_name=str(row.get("full_name") or "").strip(),
                         position=position,
@@ -225,7 +262,7 @@ def accounts_import(
                 except ValidationError as error:
                     result.errors.append((number, " ".join(error.messages)))
                     continue
-                result.created.append(AccountRow(number, username, password, str(unit)))
+                result.created.append(AccountRow(number, username, password, str(unit) if unit else "Bộ Ngoại giao"))
             if result.errors:
                 raise _Rollback
     except _Rollback:

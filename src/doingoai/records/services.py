@@ -4,7 +4,7 @@ import datetime as dt
 import mimetypes
 
 from django.db import transaction
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from doingoai.lib.periods import Period
@@ -125,59 +125,3 @@ def attachment_delete(*, attachment: models.Attachment, by: User) -> None:
 def record_counts(*, unit: Unit, period: Period | str) -> list[tuple[RecordType, int]]:
     """How many records of each type fall in a period: the dashboard's areas."""
     return [(t, record_list(unit=unit, record_type=t, period=period).count()) for t in RECORD_TYPES]
-
-
-def record_indicators(
-    *, unit: Unit, period: Period | str | None = None, window: Window | None = None
-) -> dict[str, int]:
-    """The catalogue indicators the records give for a window.
-
-    Flows count what is dated inside the window; stocks take a state: foreigners resident at the latest count up to the
-    window's last day, NGO projects running at any time in the window.
-    A register with no record gives 0 here: whether that 0 is reported is the
-    report's decision, not the register's.
-    """
-    chosen = _window(period, window)
-    start, end = chosen
-
-    def dated(model, field, **extra):
-        return model.objects.filter(unit=unit, **{f"{field}__range": (start, end)}, **extra)
-
-    delegations = dated(models.Delegation, "start_date")
-    ngo_received = dated(models.NgoAidProject, "start_date")
-    ngo_running = models.NgoAidProject.objects.filter(unit=unit, start_date__lte=end).filter(
-        Q(end_date__isnull=True) | Q(end_date__gte=start)
-    )
-    money = ngo_received.aggregate(cash=Sum("cash_value_vnd"), kind=Sum("in_kind_value_vnd"))
-    last_count = (
-        models.ForeignResidentCount.objects.filter(unit=unit, as_of_date__lte=end)
-        .order_by("-as_of_date")
-        .values_list("as_of_date", flat=True)
-        .first()
-    )
-    residents = (
-        models.ForeignResidentCount.objects.filter(unit=unit, as_of_date=last_count).aggregate(n=Sum("count"))["n"]
-        if last_count
-        else 0
-    )
-    consular = dated(models.ConsularCase, "date")
-    return {
-        "delegations_out": delegations.filter(direction="out").count(),
-        "delegations_in_foreign": delegations.filter(direction="in", origin="foreign").count(),
-        "delegations_in_domestic": delegations.filter(direction="in", origin="domestic").count(),
-        "agreements_signed": dated(models.InternationalAgreement, "signed_date").count(),
-        "conferences_international": dated(models.InternationalConference, "start_date").count(),
-        "ngo_projects": ngo_running.count(),
-        "ngo_aid_value_vnd": (money["cash"] or 0) + (money["kind"] or 0),
-        "ngo_beneficiaries": ngo_received.aggregate(n=Sum("beneficiaries"))["n"] or 0,
-        "foreigners_resident": residents or 0,
-        "foreign_press_activities": dated(models.InformationActivity, "date", foreign_press=True).aggregate(
-            n=Sum("items_count")
-        )["n"]
-        or 0,
-        "consular_cases": consular.exclude(kind="illegal_exit").count(),
-        "illegal_exit_cases": consular.filter(kind="illegal_exit").aggregate(n=Sum("people_count"))["n"] or 0,
-        "officials_trained": dated(models.TrainingAttendance, "start_date").aggregate(n=Sum("officials_count"))["n"]
-        or 0,
-        "commendations_received": dated(models.Commendation, "date", kind="received").count(),
-    }

@@ -1,16 +1,14 @@
 """Record registers: list, create, edit, delete, attachments, Excel. Each view: scope, validate, call, respond."""
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from doingoai.dashboard import today
 from doingoai.lib.periods import HALF, Period, recent_periods
+from doingoai.lib.vn import today
+from doingoai.people.access import commune_user, role_required
 
 from . import services, spreadsheets
 from .forms import AttachmentForm, SpreadsheetForm, record_form_class
@@ -24,17 +22,8 @@ IMPORTED = "Đã nhập {n} dòng vào sổ {label}."
 NOT_IMPORTED = "Chưa nhập dòng nào: hãy sửa các lỗi dưới đây trong tệp rồi gửi lại."
 
 
-def commune_only(view):
-    """Registers belong to a commune's own officers and leaders; anyone else gets 404."""
-
-    @wraps(view)
-    @login_required
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_commune_user:
-            raise Http404("Không có sổ ghi chép cho tài khoản này.")
-        return view(request, *args, **kwargs)
-
-    return wrapper
+# Registers belong to a commune's own officers and leaders.
+commune_only = role_required(commune_user, "Không có sổ ghi chép cho tài khoản này.")
 
 
 def _period(request) -> Period | None:

@@ -29,7 +29,9 @@ from doingoai.lib.countries import country_name
 from doingoai.lib.periods import Period
 from doingoai.people.models import User
 from doingoai.people.services import organisation_for_unit
-from doingoai.records.services import record_indicators
+from doingoai.records.indicators import indicator_values, records_behind_indicators, records_of_window
+from doingoai.reports.services.versions import report_snapshot
+from doingoai.reports.services.workflow import report_reopen
 from doingoai.units.models import Unit
 
 from .drafting import (
@@ -39,21 +41,16 @@ from .drafting import (
     Records,
     Window,
     count_text,
-    indicator_sources,
-    records_of_window,
     section_draft,
     unit_in_sentence,
 )
 from .models import IndicatorValue, Report, ReportEvent, ReportRequest, ReportSection
 from .outlines import heading_text, items_for_unit, outline_items
-from .services import report_snapshot
 
 ERROR_NOT_COMMUNE = "Chỉ xã, phường, đặc khu mới soạn báo cáo từ ghi chép."
 ERROR_COMPOSE_LOCKED = "Báo cáo đã được duyệt hoặc đã gửi: không soạn lại được nữa."
 ERROR_COMPOSE_PENDING = "Báo cáo đang chờ lãnh đạo duyệt: không soạn lại lúc này."
 ERROR_COMPOSE_RACE = "Báo cáo kỳ này vừa được soạn ở nơi khác: hãy mở lại danh sách báo cáo."
-
-FINISHED = {Report.Status.APPROVED, Report.Status.SUBMITTED, Report.Status.ACCEPTED, Report.Status.CONFIRMED}
 
 
 class ComposeError(ValueError):
@@ -94,13 +91,14 @@ def previous_values(*, unit: Unit, period: Period, window: Window) -> dict[str, 
     stated = {}
     reports = sorted(
         Report.objects.filter(unit=unit, period=last.code).prefetch_related("indicators"),
-        key=lambda r: (r.status in FINISHED, r.updated_at),
+        key=lambda r: (r.status in Report.Status.FINAL, r.updated_at),
     )
     if reports:
         stated = {v.indicator: v.value for v in reports[-1].indicators.all() if v.value is not None}
     earlier = (_year_earlier(window[0]), _year_earlier(window[1]))
-    if records_of_window(unit=unit, window=earlier).any:
-        return {**record_indicators(unit=unit, window=earlier), **stated}
+    records = records_of_window(unit=unit, window=earlier)
+    if records.any:
+        return {**indicator_values(records), **stated}
     return stated or None
 
 
@@ -114,7 +112,7 @@ def previous_report(*, unit: Unit, period: Period, exclude: int | None = None) -
             candidates.append(report)
     if not candidates:
         return None
-    return max(candidates, key=lambda r: (r.period_obj.window[1], r.status in FINISHED, r.updated_at))
+    return max(candidates, key=lambda r: (r.period_obj.window[1], r.status in Report.Status.FINAL, r.updated_at))
 
 
 def receiver_name(*, unit: Unit, request: ReportRequest | None) -> str:
@@ -184,7 +182,27 @@ def annex_rows(records: Records) -> list[dict]:
     return rows
 
 
-def _evidence(records: list) -> str:
+def delegation_rows(records: Records) -> list[dict]:
+    """The foreign delegations out and in, frozen with the report: the province lists them in its sums."""
+    behind = records_behind_indicators(records)
+    rows = []
+    for direction, code in (("out", "delegations_out"), ("in", "delegations_in_foreign")):
+        for d in behind[code]:
+            rows.append(
+                {
+                    "direction": direction,
+                    "partner": d.partner,
+                    "country": country_name(d.country) if d.country else "",
+                    "start": d.start_date.isoformat(),
+                    "end": d.end_date.isoformat() if d.end_date else None,
+                    "members": d.members_count,
+                    "purpose": d.purpose,
+                }
+            )
+    return rows
+
+
+def evidence_of_records(records: list) -> str:
     if not records:
         return "Không có ghi chép trong kỳ."
     shown = "; ".join(str(r) for r in records[:10])
@@ -204,7 +222,13 @@ def _indicators_from_records(
         if indicator.kind == STOCK:
             rows = sources.get(code) or []
             as_of = rows[0].as_of_date if code == "foreigners_resident" and rows else window[1]
-        wanted = (value, indicator.section, IndicatorValue.Source.RECORDS, _evidence(sources.get(code) or []), as_of)
+        wanted = (
+            value,
+            indicator.section,
+            IndicatorValue.Source.RECORDS,
+            evidence_of_records(sources.get(code) or []),
+            as_of,
+        )
         current = existing.get(code)
         if current is None:
             fresh.append(
@@ -238,7 +262,8 @@ def compose_context(
         period=period,
         window=window,
         records=records,
-        values=record_indicators(unit=unit, window=window),
+        behind=records_behind_indicators(records),
+        values=indicator_values(records),
         previous=previous_values(unit=unit, period=period, window=window),
         receiver=receiver_name(unit=unit, request=request),
         previous_report=previous_report(unit=unit, period=period, exclude=exclude),
@@ -272,7 +297,6 @@ def report_compose(
     outline = request.outline if request is not None else (report.outline if report else None)
     items = items_for_unit(outline_items(outline), unit=unit)
     ctx = compose_context(unit=unit, period=period, request=request, exclude=report.pk if report else None)
-    sources = indicator_sources(ctx.records)
 
     if report is None:
         try:
@@ -286,11 +310,13 @@ def report_compose(
     else:
         composed = _recompose(report=report, request=request, ctx=ctx, by=by)
     report = composed.report
-    _indicators_from_records(report=report, values=ctx.values, sources=sources, window=ctx.window, by=by)
+    _indicators_from_records(report=report, values=ctx.values, sources=ctx.behind, window=ctx.window, by=by)
     meta = dict(report.meta or {})
     meta.pop("annex", None)
     if outline is not None and outline.ngo_annex:
         meta["annex"] = {"rows": annex_rows(ctx.records)}
+    # What the province lists in its sums (donors and projects, delegations), frozen like the text.
+    meta["named"] = {"ngo_projects": annex_rows(ctx.records), "delegations": delegation_rows(ctx.records)}
     meta["window"] = [ctx.window[0].isoformat(), ctx.window[1].isoformat()]
     meta["composed_at"] = timezone.now().isoformat(timespec="seconds")
     Report.objects.filter(pk=report.pk).update(meta=meta, version=report.version + 1, updated_at=timezone.now())
@@ -354,10 +380,7 @@ def _recompose(*, report: Report, request, ctx: Context, by) -> Composed:
         )["basis"]
         report._history_user = by
         report.save(update_fields=["request", "basis", "updated_at"])
-    if report.status == Report.Status.REJECTED:
-        report.status = Report.Status.DRAFT
-        report._history_user = by
-        report.save(update_fields=["status", "updated_at"])
+    report_reopen(report, by)
     for section in report.sections.all():
         if section.is_group:
             continue

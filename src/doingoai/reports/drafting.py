@@ -16,13 +16,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Q
-
 from doingoai.lib.catalogues import INDICATORS_BY_CODE, STOCK
 from doingoai.lib.countries import country_name
 from doingoai.lib.periods import YEAR, Period
 from doingoai.lib.vn import format_date, format_number
 from doingoai.records import models as rm
+from doingoai.records.indicators import Records
 from doingoai.units.models import Unit
 
 from .figures import count_text, money_text
@@ -30,97 +29,6 @@ from .models import Report
 
 Window = tuple[dt.date, dt.date]
 SOURCE_RECORDS, SOURCE_PREVIOUS, SOURCE_TEMPLATE = "records", "previous", "template"
-
-# --- The records of a window ------------------------------------------------------------------
-
-
-@dataclass
-class Records:
-    """The unit's records of one data window, loaded once for every drafter."""
-
-    delegations: list
-    agreements_signed: list
-    agreements_active: list  # signed earlier and still in force during the window
-    conferences: list
-    ngo_running: list
-    ngo_received: list  # started (received) inside the window
-    residents: list  # the latest count per nationality up to the window's end
-    consular: list
-    overseas: list
-    information: list
-    training: list
-    commendations: list
-
-    @property
-    def any(self) -> bool:
-        return any(getattr(self, name) for name in self.__dataclass_fields__)
-
-
-def records_of_window(*, unit: Unit, window: Window) -> Records:
-    start, end = window
-
-    def dated(model, field_name, order):
-        return list(model.objects.filter(unit=unit, **{f"{field_name}__range": (start, end)}).order_by(order, "id"))
-
-    agreements_active = list(
-        rm.InternationalAgreement.objects.filter(
-            unit=unit, signed_date__lt=start, status=rm.InternationalAgreement.Status.IN_FORCE
-        )
-        .filter(Q(expiry_date__isnull=True) | Q(expiry_date__gte=start))
-        .order_by("signed_date", "id")
-    )
-    ngo_running = list(
-        rm.NgoAidProject.objects.filter(unit=unit, start_date__lte=end)
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=start))
-        .order_by("start_date", "id")
-    )
-    last_count = (
-        rm.ForeignResidentCount.objects.filter(unit=unit, as_of_date__lte=end)
-        .order_by("-as_of_date")
-        .values_list("as_of_date", flat=True)
-        .first()
-    )
-    residents = (
-        list(rm.ForeignResidentCount.objects.filter(unit=unit, as_of_date=last_count).order_by("-count", "country"))
-        if last_count
-        else []
-    )
-    return Records(
-        delegations=dated(rm.Delegation, "start_date", "start_date"),
-        agreements_signed=dated(rm.InternationalAgreement, "signed_date", "signed_date"),
-        agreements_active=agreements_active,
-        conferences=dated(rm.InternationalConference, "start_date", "start_date"),
-        ngo_running=ngo_running,
-        ngo_received=[p for p in ngo_running if start <= p.start_date <= end],
-        residents=residents,
-        consular=dated(rm.ConsularCase, "date", "date"),
-        overseas=dated(rm.OverseasVietnameseContribution, "date", "date"),
-        information=dated(rm.InformationActivity, "date", "date"),
-        training=dated(rm.TrainingAttendance, "start_date", "start_date"),
-        commendations=dated(rm.Commendation, "date", "date"),
-    )
-
-
-def indicator_sources(records: Records) -> dict[str, list]:
-    """The records behind each indicator (what the leader sees next to a figure)."""
-    d = records.delegations
-    return {
-        "delegations_out": [x for x in d if x.direction == "out"],
-        "delegations_in_foreign": [x for x in d if x.direction == "in" and x.origin == "foreign"],
-        "delegations_in_domestic": [x for x in d if x.direction == "in" and x.origin == "domestic"],
-        "agreements_signed": records.agreements_signed,
-        "conferences_international": records.conferences,
-        "ngo_projects": records.ngo_running,
-        "ngo_aid_value_vnd": records.ngo_received,
-        "ngo_beneficiaries": records.ngo_received,
-        "foreigners_resident": records.residents,
-        "foreign_press_activities": [x for x in records.information if x.foreign_press],
-        "consular_cases": [x for x in records.consular if x.kind != "illegal_exit"],
-        "illegal_exit_cases": [x for x in records.consular if x.kind == "illegal_exit"],
-        "officials_trained": records.training,
-        "commendations_received": [x for x in records.commendations if x.kind == "received"],
-    }
-
 
 # --- The words around the figures ---------------------------------------------------------------
 
@@ -131,6 +39,7 @@ class Context:
     period: Period
     window: Window
     records: Records
+    behind: dict[str, list]  # the records behind each indicator (records/indicators.py)
     values: dict[str, int]
     previous: dict[str, int] | None  # the same period of last year, where known
     receiver: str  # "Sở Ngoại vụ tỉnh Quảng Ngãi"
@@ -238,10 +147,9 @@ def comparison(ctx: Context, codes: list[str]) -> str:
 
 
 def _delegations(ctx: Context) -> str:
-    r = ctx.records
-    out = [x for x in r.delegations if x.direction == "out"]
-    inward = [x for x in r.delegations if x.direction == "in" and x.origin == "foreign"]
-    domestic = [x for x in r.delegations if x.direction == "in" and x.origin == "domestic"]
+    out = ctx.behind["delegations_out"]
+    inward = ctx.behind["delegations_in_foreign"]
+    domestic = ctx.behind["delegations_in_domestic"]
     lines = []
     if not out and not inward:
         lines.append(f"{ctx.since}, {ctx.area} không phát sinh đoàn ra, đoàn vào có yếu tố nước ngoài.")
@@ -397,8 +305,8 @@ _CHANNELS = dict(rm.InformationActivity.Channel.choices)
 
 def _information(ctx: Context) -> str:
     r = ctx.records
-    press = [x for x in r.information if x.foreign_press]
-    regular = [x for x in r.information if not x.foreign_press]
+    press = ctx.behind["foreign_press_activities"]
+    regular = [x for x in r.information if x not in press]
     lines = []
     if regular:
         total = sum(x.items_count for x in regular)
@@ -433,15 +341,15 @@ def _consular(ctx: Context) -> str:
     r = ctx.records
     lines = []
     if r.residents:
-        total = sum(x.count for x in r.residents)
+        total = ctx.values["foreigners_resident"]
         by_country = "; ".join(f"{country_name(x.country)}: {count_text(x.count, 'người')}" for x in r.residents)
         lines.append(
             f"Tính đến ngày {format_date(r.residents[0].as_of_date)}, {ctx.area} có {count_text(total, 'người')} nước ngoài cư trú, làm việc ({by_country})."
         )
     else:
         lines.append(_sentence(f"{ctx.area} không có người nước ngoài cư trú, làm việc"))
-    cases = [x for x in r.consular if x.kind != "illegal_exit"]
-    exits = [x for x in r.consular if x.kind == "illegal_exit"]
+    cases = ctx.behind["consular_cases"]
+    exits = ctx.behind["illegal_exit_cases"]
     if not cases and not exits:
         lines.append(
             f"{ctx.since}, {ctx.area} không phát sinh vụ việc lãnh sự, bảo hộ công dân; không có công dân xuất cảnh trái phép."
@@ -511,7 +419,7 @@ def _training(ctx: Context) -> str:
 
 def _commendations(ctx: Context) -> str:
     r = ctx.records
-    received = [x for x in r.commendations if x.kind == "received"]
+    received = ctx.behind["commendations_received"]
     proposed = [x for x in r.commendations if x.kind == "proposed"]
     lines = []
     if received:

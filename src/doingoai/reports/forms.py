@@ -2,13 +2,14 @@
 
 from django import forms
 
+from doingoai.consolidation.services.requests import ERROR_DEADLINE, ERROR_WINDOW
 from doingoai.lib.catalogues import INDICATORS, SECTIONS
 from doingoai.lib.formfields import ERROR_REQUIRED, VNDateField, VNIntegerField
 from doingoai.lib.periods import ERROR_PERIOD, Period
+from doingoai.reports.services.workflow import ERROR_COMMENT_REQUIRED, ERROR_REASON_REQUIRED
 from doingoai.units.models import Unit
 
 from .models import Outline
-from .services import ERROR_COMMENT_REQUIRED, ERROR_DEADLINE, ERROR_REASON_REQUIRED, ERROR_WINDOW
 
 ERROR_VERSION = "Thiếu số phiên bản của nội dung: hãy tải lại trang."
 

@@ -122,10 +122,19 @@ class Report(models.Model):
         COMPOSED = "composed", "Soạn trên doingoai"
         INGESTED = "ingested", "Đọc từ tệp"
 
-    # Statuses in which the province may read the report and count its figures.
-    VISIBLE_TO_PROVINCE = (Status.SUBMITTED, Status.ACCEPTED, Status.REJECTED, Status.CONFIRMED)
-    # Statuses in which the text and the figures are frozen.
-    LOCKED = (Status.APPROVED, Status.SUBMITTED, Status.ACCEPTED)
+    # Named groups of statuses; the transitions between them are in services/workflow.py.
+    # Drafting: the unit's own people may change text and figures.
+    Status.EDITABLE = (Status.DRAFT, Status.RETURNED, Status.REJECTED)
+    # Text and figures frozen.
+    Status.LOCKED = (Status.APPROVED, Status.SUBMITTED, Status.ACCEPTED)
+    # The level above has it and may read it.
+    Status.RECEIVED = (Status.SUBMITTED, Status.ACCEPTED, Status.REJECTED, Status.CONFIRMED)
+    # Sent and not returned: the level above counts its figures; the board shows it as done.
+    Status.COUNTED = (Status.SUBMITTED, Status.ACCEPTED, Status.CONFIRMED)
+    # The document carries its number and date.
+    Status.NUMBERED = (Status.APPROVED, Status.SUBMITTED, Status.ACCEPTED, Status.REJECTED)
+    # Figures final: the last word of the unit for its period.
+    Status.FINAL = (Status.APPROVED, Status.SUBMITTED, Status.ACCEPTED, Status.CONFIRMED)
 
     unit = models.ForeignKey(
         "units.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="reports", verbose_name="đơn vị"
@@ -203,11 +212,11 @@ class Report(models.Model):
 
     @property
     def is_locked(self) -> bool:
-        return self.status in self.LOCKED
+        return self.status in self.Status.LOCKED
 
     @property
     def counts_for_province(self) -> bool:
-        return self.status in self.VISIBLE_TO_PROVINCE
+        return self.status in self.Status.RECEIVED
 
     @property
     def number_text(self) -> str:
@@ -216,11 +225,8 @@ class Report(models.Model):
             return f"/{self.doc_symbol}" if self.doc_symbol else ""
         return f"{self.doc_number:02d}/{self.doc_symbol}" if self.doc_symbol else f"{self.doc_number:02d}"
 
-    def approve(self, *, by, number: int, symbol: str, date) -> None:
-        """Approval fixes the number, the date and the approver together, and locks the report."""
-        self.status = self.Status.APPROVED
-        self.approved_by = by
-        self.approved_at = timezone.now()
+    def fix_number(self, *, number: int, symbol: str, date) -> None:
+        """Approval gives the document its number and date together (Nghị định 30, Điều 15)."""
         self.doc_number = number
         self.doc_symbol = symbol
         self.issued_date = date

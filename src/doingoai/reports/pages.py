@@ -6,23 +6,19 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 
 from doingoai.lib.catalogues import INDICATORS_BY_CODE
-from doingoai.lib.nd30 import fields as nd30_fields
-from doingoai.lib.nd30.outline import outline as nd30_outline
+from doingoai.lib.nd30 import FixedParts, fixed_parts
+from doingoai.lib.nd30 import outline as nd30_outline
 from doingoai.lib.vn import format_date, format_number, format_vnd
 from doingoai.people.models import User
+from doingoai.records.indicators import records_behind_indicators, records_of_window
 from doingoai.records.registry import RECORD_TYPES_BY_MODEL
+from doingoai.reports.services.access import is_leader, report_can_edit, report_is_editable
+from doingoai.reports.services.figure_checks import report_figure_warnings, report_records_changed
+from doingoai.reports.services.versions import report_changes_seen
+from doingoai.reports.services.workflow import report_can, report_last_comment
 
-from .drafting import indicator_sources, records_of_window
 from .models import IndicatorValue, Report, ReportSection
 from .rendering import report_render_contract
-from .services import (
-    report_can_edit,
-    report_changes_seen,
-    report_figure_warnings,
-    report_is_editable,
-    report_last_comment,
-    report_records_changed,
-)
 
 
 @dataclass
@@ -75,22 +71,6 @@ def _record_label(record) -> str:
     return f"{format_date(day)} — {record}" if day else str(record)
 
 
-@dataclass
-class Document:
-    """The fixed parts of the document as they will print."""
-
-    issuer_parent: str
-    issuer_lines: list[str]
-    number_line: str
-    date_line: str
-    summary: str
-    basis: str
-    closing: str
-    recipients: list[str]
-    signature: list[str]
-    signer: str
-
-
 def section_views(report: Report, warnings: dict[int, list] | None = None) -> list[SectionView]:
     sections = list(report.sections.all())
     headings = nd30_outline([{"heading": s.heading, "level": s.level} for s in sections])
@@ -101,24 +81,8 @@ def section_views(report: Report, warnings: dict[int, list] | None = None) -> li
     ]
 
 
-def document_of(report: Report) -> Document:
-    contract = report_render_contract(report)
-    meta = contract["meta"]
-    issuer = nd30_fields.issuer_of(meta)
-    plans = any(s.get("code") == "plans" for s in contract["sections"])
-    signature, signer = nd30_fields.signature_lines(meta, issuer)
-    return Document(
-        issuer_parent=issuer.parent,
-        issuer_lines=list(issuer.lines),
-        number_line=nd30_fields.number_line(meta, issuer),
-        date_line=nd30_fields.date_line(meta),
-        summary=nd30_fields.summary_of(meta, plans=plans),
-        basis=nd30_fields.basis_sentence(meta, issuer),
-        closing=nd30_fields.closing_sentence(meta, issuer, plans=plans),
-        recipients=nd30_fields.recipients_of(meta),
-        signature=signature,
-        signer=signer,
-    )
+def document_of(report: Report) -> FixedParts:
+    return fixed_parts(report_render_contract(report))
 
 
 def indicator_views(report: Report) -> list[IndicatorView]:
@@ -128,7 +92,7 @@ def indicator_views(report: Report) -> list[IndicatorView]:
     live = report_is_editable(report) or report.status == Report.Status.PENDING  # locked: the frozen evidence only
     if live and window and report.unit is not None:
         start, end = (dt.date.fromisoformat(w) for w in window)
-        sources = indicator_sources(records_of_window(unit=report.unit, window=(start, end)))
+        sources = records_behind_indicators(records_of_window(unit=report.unit, window=(start, end)))
     return [IndicatorView(v, sources.get(v.indicator, []), live) for v in values]
 
 
@@ -136,7 +100,7 @@ def indicator_views(report: Report) -> list[IndicatorView]:
 class ReportPage:
     report: Report
     sections: list[SectionView]
-    document: Document
+    document: FixedParts
     indicators: list[IndicatorView]
     can_edit: bool
     can_submit: bool
@@ -155,9 +119,8 @@ def report_page(*, report: Report, user: User) -> ReportPage:
     warnings = (
         report_figure_warnings(report) if report_is_editable(report) or report.status == Report.Status.PENDING else {}
     )
-    is_own = user.is_commune_user and report.unit_id == user.unit.pk
-    can_review = is_own and user.is_leader and report.status == Report.Status.PENDING
-    changes, since = report_changes_seen(report=report, user=user) if (is_own and user.is_leader) else ([], None)
+    leads = is_leader(report, user)
+    changes, since = report_changes_seen(report=report, user=user) if leads else ([], None)
     return ReportPage(
         report=report,
         sections=section_views(report, warnings),
@@ -165,13 +128,11 @@ def report_page(*, report: Report, user: User) -> ReportPage:
         indicators=indicator_views(report),
         can_edit=can_edit,
         can_submit=can_edit,
-        can_review=can_review,
-        can_send=is_own and report.status == Report.Status.APPROVED,
-        can_judge=(user.is_province_officer or user.is_administrator) and report.status == Report.Status.SUBMITTED,
+        can_review=report_can(report, user, "approve"),
+        can_send=report_can(report, user, "send"),
+        can_judge=report_can(report, user, "accept"),
         records_changed=can_edit and report_records_changed(report),
-        last_comment=report_last_comment(report)
-        if report.status in (Report.Status.RETURNED, Report.Status.REJECTED, Report.Status.DRAFT)
-        else None,
+        last_comment=report_last_comment(report) if report.status in Report.Status.EDITABLE else None,
         changes=changes,
         changes_since=since,
         warnings_count=sum(len(w) for w in warnings.values()),

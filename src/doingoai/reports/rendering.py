@@ -16,14 +16,13 @@ from django.utils import timezone
 from doingoai.lib.nd30 import PdfError, render_docx, render_pdf
 from doingoai.lib.nd30.pdf import ERROR_MISSING as ND30_PDF_MISSING
 from doingoai.lib.text import fold
-from doingoai.people.services import organisation_for_unit
+from doingoai.people.services import issuing_organisation
+from doingoai.reports.services.contract import report_to_contract
 from doingoai.units.models import Unit
 
 from .models import RenderJob, Report, ReportRequest
-from .services import report_to_contract
 
 # Statuses whose number and date the document may print.
-NUMBERED = (Report.Status.APPROVED, Report.Status.SUBMITTED, Report.Status.ACCEPTED, Report.Status.REJECTED)
 
 ERROR_PDF_MISSING = (
     "Máy chủ chưa cài LibreOffice nên chưa xuất được PDF. Hãy tải bản Word (.docx), hoặc nhờ quản trị cài gói "
@@ -39,13 +38,13 @@ def report_render_contract(report: Report) -> dict:
     contract = report_to_contract(report)
     meta = contract["meta"]
     if report.unit is not None:
-        organisation = organisation_for_unit(unit=report.unit)
+        organisation = issuing_organisation(unit=report.unit)
         meta["issuer"] = {
             "parent": organisation.header_parent,
             "name": organisation.header_name,
             "symbol": organisation.symbol,
         }
-    if report.status not in NUMBERED and report.origin == Report.Origin.COMPOSED:
+    if report.status not in Report.Status.NUMBERED and report.origin == Report.Origin.COMPOSED:
         today = timezone.localdate()
         meta["doc_number"] = None
         meta["issued_date"] = None
@@ -71,7 +70,7 @@ def report_render_pdf(report: Report) -> bytes:
 def report_filename(report: Report, extension: str) -> str:
     """ "bao-cao-xa-minh-long-2026H1.docx": plain ASCII, safe in every mail client and e-office system."""
     unit = fold(report.unit.name if report.unit else "don-vi").replace(" ", "-")
-    number = f"-so-{report.doc_number:02d}" if report.doc_number and report.status in NUMBERED else ""
+    number = f"-so-{report.doc_number:02d}" if report.doc_number and report.status in Report.Status.NUMBERED else ""
     return f"bao-cao-{unit}-{report.period or 'ky'}{number}.{extension}"
 
 
@@ -80,9 +79,7 @@ def report_filename(report: Report, extension: str) -> str:
 
 def render_job_reports(*, province: Unit, request: ReportRequest | None) -> list[Report]:
     """What the province may render: reports sent to it (never a draft), for one request or all."""
-    reports = Report.objects.filter(unit__province=province, status__in=Report.VISIBLE_TO_PROVINCE).select_related(
-        "unit"
-    )
+    reports = Report.objects.filter(unit__province=province, status__in=Report.Status.RECEIVED).select_related("unit")
     if request is not None:
         reports = reports.filter(period=request.period, unit__in=request.communes.all())
     return list(reports.order_by("unit__name"))

@@ -1,7 +1,6 @@
 """Report pages. Each view: scope (first line), validate, call a service, respond."""
 
 from contextlib import contextmanager
-from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,11 +12,45 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from doingoai.dashboard import today
+from doingoai.consolidation.services.board import request_board
+from doingoai.consolidation.services.reminders import NOBODY_TO_REMIND, REMINDED, request_remind
+from doingoai.consolidation.services.requests import (
+    deadline_phrase,
+    get_request_for_user,
+    report_for_request,
+    report_request_create,
+    requests_for_commune,
+    requests_visible_to,
+)
 from doingoai.lib.periods import HALF, Period, recent_periods
-from doingoai.lib.vn import format_date
+from doingoai.lib.vn import format_date, today
+from doingoai.people.access import commune_user, province_user, role_required
+from doingoai.reports.services import ReportError
+from doingoai.reports.services.access import get_report_for_user, report_can_edit, reports_visible_to
+from doingoai.reports.services.editing import (
+    ERROR_CHOICE,
+    SectionConflict,
+    report_indicator_correct,
+    report_meta_save,
+    report_section_choose,
+    report_section_save,
+    report_version_restore,
+)
+from doingoai.reports.services.figure_checks import report_figure_warnings
+from doingoai.reports.services.outlines import outline_save, outlines_for
+from doingoai.reports.services.versions import report_current_content, report_diff
+from doingoai.reports.services.workflow import (
+    ERROR_COMMENT_REQUIRED,
+    ERROR_REASON_REQUIRED,
+    report_accept,
+    report_approve,
+    report_reject,
+    report_return,
+    report_send,
+    report_submit_for_approval,
+    reports_accept,
+)
 
-from . import services
 from .compose import ComposeError, report_compose
 from .forms import (
     ApproveForm,
@@ -35,14 +68,6 @@ from .models import RenderJob
 from .outlines import DEFAULT_NAME, outline_items
 from .pages import report_page, section_views
 from .rendering import PdfError, render_job_create, report_filename, report_render_docx, report_render_pdf
-from .services import (
-    ReportError,
-    SectionConflict,
-    get_report_for_user,
-    get_request_for_user,
-    reports_visible_to,
-    requests_visible_to,
-)
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 COMPOSED = "Đã soạn báo cáo từ ghi chép. Hãy đọc lại từng mục, sửa những đoạn cần sửa, rồi gửi lãnh đạo duyệt."
@@ -64,29 +89,9 @@ RENDER_QUEUED = "Đang trình bày {n} báo cáo; trang này tự cập nhật t
 NOTHING_CHOSEN = "Chưa chọn báo cáo nào."
 
 
-def commune_only(view):
-    """Composing and editing belong to the commune's own officers and leaders; anyone else gets 404."""
-
-    @wraps(view)
-    @login_required
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_commune_user:
-            raise Http404("Không có báo cáo xã cho tài khoản này.")
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def province_only(view):
-    @wraps(view)
-    @login_required
-    def wrapper(request, *args, **kwargs):
-        user = request.user
-        if not (user.is_province_officer or user.is_administrator) or user.province is None:
-            raise Http404("Trang này dành cho cán bộ tỉnh.")
-        return view(request, *args, **kwargs)
-
-    return wrapper
+# Composing and editing belong to the commune's own officers and leaders.
+commune_only = role_required(commune_user, "Không có báo cáo xã cho tài khoản này.")
+province_only = role_required(province_user, "Trang này dành cho cán bộ tỉnh.")
 
 
 def _back(report):
@@ -127,7 +132,7 @@ def report_list_view(request):
     periods = recent_periods(today())
     context = {
         "reports": reports,
-        "requests": services.requests_for_commune(unit=request.user.unit),
+        "requests": requests_for_commune(unit=request.user.unit),
         "periods": periods,
         "current": Period.containing(today(), HALF),
     }
@@ -201,7 +206,7 @@ def section_save_view(request, pk, section_pk):
     if not form.is_valid():
         return _section_response(request, report, section, error=" ".join(form.errors.get("version", [])), status=400)
     try:
-        saved = services.report_section_save(
+        saved = report_section_save(
             section=section, text=form.cleaned_data["text"], version=form.cleaned_data["version"], by=request.user
         )
     except SectionConflict as conflict:
@@ -217,7 +222,7 @@ def _section_response(request, report, section, *, error="", status=200):
     if not request.htmx:
         (messages.error if error else messages.success)(request, error or SAVED)
         return redirect(reverse("reports:detail", args=[report.pk]) + f"#s-{section.pk}")
-    view = next(v for v in section_views(report, services.report_figure_warnings(report)) if v.section.pk == section.pk)
+    view = next(v for v in section_views(report, report_figure_warnings(report)) if v.section.pk == section.pk)
     context = {"s": view, "report": report, "error": error, "saved_at": timezone.localtime().strftime("%H:%M")}
     return render(request, "reports/_section_saved.html", context, status=status)
 
@@ -236,8 +241,8 @@ def section_choose_view(request, pk, section_pk):
     form = ChoiceForm(request.POST)
     with _refusal_as_message(request):
         if not form.is_valid():
-            raise ReportError(services.ERROR_CHOICE)
-        services.report_section_choose(section=section, choice=form.cleaned_data["choice"], by=request.user)
+            raise ReportError(ERROR_CHOICE)
+        report_section_choose(section=section, choice=form.cleaned_data["choice"], by=request.user)
         messages.success(request, SAVED)
     return redirect(reverse("reports:detail", args=[report.pk]) + f"#s-{section.pk}")
 
@@ -250,7 +255,7 @@ def report_meta_view(request, pk):
     with _refusal_as_message(request):
         if not form.is_valid():
             raise ReportError(" ".join(e for errors in form.errors.values() for e in errors))
-        services.report_meta_save(report=report, by=request.user, **form.cleaned_data)
+        report_meta_save(report=report, by=request.user, **form.cleaned_data)
         messages.success(request, SAVED)
     return _back(report)
 
@@ -263,7 +268,7 @@ def indicator_correct_view(request, pk):
     with _refusal_as_message(request):
         if not form.is_valid():
             raise ReportError(" ".join(e for errors in form.errors.values() for e in errors))
-        services.report_indicator_correct(report=report, by=request.user, **form.cleaned_data)
+        report_indicator_correct(report=report, by=request.user, **form.cleaned_data)
         messages.success(request, SAVED)
     return redirect(reverse("reports:detail", args=[report.pk]) + "#chi-tieu")
 
@@ -276,7 +281,7 @@ def indicator_correct_view(request, pk):
 def report_submit_view(request, pk):
     report = get_report_for_user(request.user, pk)
     with _refusal_as_message(request):
-        services.report_submit_for_approval(report=report, by=request.user)
+        report_submit_for_approval(report=report, by=request.user)
         messages.success(request, SUBMITTED)
     return _back(report)
 
@@ -288,8 +293,8 @@ def report_return_view(request, pk):
     form = ReturnForm(request.POST)
     with _refusal_as_message(request):
         if not form.is_valid():
-            raise ReportError(services.ERROR_COMMENT_REQUIRED)
-        services.report_return(report=report, by=request.user, comment=form.cleaned_data["comment"])
+            raise ReportError(ERROR_COMMENT_REQUIRED)
+        report_return(report=report, by=request.user, comment=form.cleaned_data["comment"])
         messages.success(request, RETURNED)
     return _back(report)
 
@@ -302,7 +307,7 @@ def report_approve_view(request, pk):
     with _refusal_as_message(request):
         if not form.is_valid():
             raise ReportError(" ".join(e for errors in form.errors.values() for e in errors))
-        report = services.report_approve(report=report, by=request.user, **form.cleaned_data)
+        report = report_approve(report=report, by=request.user, **form.cleaned_data)
         messages.success(request, APPROVED.format(number=report.number_text, date=format_date(report.issued_date)))
     return _back(report)
 
@@ -312,7 +317,7 @@ def report_approve_view(request, pk):
 def report_send_view(request, pk):
     report = get_report_for_user(request.user, pk)
     with _refusal_as_message(request):
-        services.report_send(report=report, by=request.user)
+        report_send(report=report, by=request.user)
         messages.success(request, SENT)
     return _back(report)
 
@@ -322,7 +327,7 @@ def report_send_view(request, pk):
 def report_accept_view(request, pk):
     report = get_report_for_user(request.user, pk)
     with _refusal_as_message(request):
-        services.report_accept(report=report, by=request.user)
+        report_accept(report=report, by=request.user)
         messages.success(request, ACCEPTED)
     return _back_to_next(request, report)
 
@@ -334,8 +339,8 @@ def report_reject_view(request, pk):
     form = RejectForm(request.POST)
     with _refusal_as_message(request):
         if not form.is_valid():
-            raise ReportError(services.ERROR_REASON_REQUIRED)
-        services.report_reject(report=report, by=request.user, reason=form.cleaned_data["reason"])
+            raise ReportError(ERROR_REASON_REQUIRED)
+        report_reject(report=report, by=request.user, reason=form.cleaned_data["reason"])
         messages.success(request, REJECTED)
     return _back_to_next(request, report)
 
@@ -356,12 +361,12 @@ def report_version_compare_view(request, pk, number):
     version = report.versions.filter(number=number).first()
     if version is None:
         raise Http404("Không có phiên bản này.")
-    changes = services.report_diff(version.content, services.report_current_content(report))
+    changes = report_diff(version.content, report_current_content(report))
     context = {
         "report": report,
         "version": version,
         "changes": changes,
-        "can_restore": services.report_can_edit(report, request.user),
+        "can_restore": report_can_edit(report, request.user),
     }
     return render(request, "reports/compare.html", context)
 
@@ -374,7 +379,7 @@ def report_version_restore_view(request, pk, number):
     if version is None:
         raise Http404("Không có phiên bản này.")
     with _refusal_as_message(request):
-        services.report_version_restore(report=report, version=version, by=request.user)
+        report_version_restore(report=report, version=version, by=request.user)
         messages.success(request, RESTORED.format(number=number))
     return _back(report)
 
@@ -425,9 +430,7 @@ def request_create_view(request):
         everyone = data.pop("all_communes", False)
         chosen = list(data.pop("communes", []) or [])
         try:
-            created = services.report_request_create(
-                by=user, communes=None if everyone or not chosen else chosen, **data
-            )
+            created = report_request_create(by=user, communes=None if everyone or not chosen else chosen, **data)
         except ReportError as error:
             form.add_error(None, str(error))
         else:
@@ -447,10 +450,10 @@ def _request_initial(user) -> dict:
 def request_detail_view(request, pk):
     asked = get_request_for_user(request.user, pk)
     if request.user.is_commune_user:
-        report = services.report_for_request(unit=request.user.unit, request=asked)
-        context = {"asked": asked, "report": report, "phrase": services.deadline_phrase(asked.deadline, today())}
+        report = report_for_request(unit=request.user.unit, request=asked)
+        context = {"asked": asked, "report": report, "phrase": deadline_phrase(asked.deadline, today())}
         return render(request, "reports/request_commune.html", context)
-    rows = services.request_board(request=asked, today=today())
+    rows = request_board(request=asked, today=today())
     counts = {}
     for row in rows:
         counts[row.label] = counts.get(row.label, 0) + 1
@@ -459,7 +462,7 @@ def request_detail_view(request, pk):
         "rows": rows,
         "counts": counts,
         "late": sum(1 for r in rows if r.late),
-        "phrase": services.deadline_phrase(asked.deadline, today()),
+        "phrase": deadline_phrase(asked.deadline, today()),
         "jobs": asked.render_jobs.all()[:3],
         "outline_name": asked.outline.name if asked.outline else DEFAULT_NAME,
     }
@@ -470,11 +473,11 @@ def request_detail_view(request, pk):
 @require_POST
 def request_remind_view(request, pk):
     asked = get_request_for_user(request.user, pk)
-    reminded = services.request_remind(request=asked, by=request.user, today=today())
+    reminded = request_remind(request=asked, by=request.user, today=today())
     if reminded:
-        messages.success(request, services.REMINDED.format(n=reminded))
+        messages.success(request, REMINDED.format(n=reminded))
     else:
-        messages.info(request, services.NOBODY_TO_REMIND)
+        messages.info(request, NOBODY_TO_REMIND)
     return redirect("reports:request", asked.pk)
 
 
@@ -487,7 +490,7 @@ def request_accept_view(request, pk):
     if not reports:
         messages.error(request, NOTHING_CHOSEN)
         return redirect("reports:request", asked.pk)
-    accepted, refused = services.reports_accept(reports=reports, by=request.user)
+    accepted, refused = reports_accept(reports=reports, by=request.user)
     if accepted:
         messages.success(request, ACCEPTED_MANY.format(n=len(accepted)))
     for report, reason in refused:
@@ -535,20 +538,20 @@ def render_job_download_view(request, pk):
 
 @province_only
 def outline_list_view(request):
-    outlines = services.outlines_for(request.user)
+    outlines = outlines_for(request.user)
     return render(request, "reports/outlines.html", {"outlines": outlines, "default_name": DEFAULT_NAME})
 
 
 @province_only
 def outline_edit_view(request, pk=None):
-    outline = services.outlines_for(request.user).filter(pk=pk).first() if pk else None
+    outline = outlines_for(request.user).filter(pk=pk).first() if pk else None
     if pk and outline is None:
         raise Http404("Không có đề cương này.")
     initial = {"name": outline.name if outline else "", "ngo_annex": outline.ngo_annex if outline else False}
     form = OutlineForm(request.POST or None, initial=initial, items=outline_items(outline))
     if request.method == "POST" and form.is_valid():
         try:
-            services.outline_save(
+            outline_save(
                 by=request.user,
                 outline=outline,
                 name=form.cleaned_data["name"],

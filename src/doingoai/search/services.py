@@ -26,7 +26,7 @@ from doingoai.lib.periods import Period
 from doingoai.lib.text import fold
 from doingoai.people.models import User
 from doingoai.reports.models import Report, ReportSection
-from doingoai.reports.services import reports_visible_to
+from doingoai.reports.services.access import reports_visible_to
 from doingoai.units.models import Unit
 
 from . import index

@@ -41,3 +41,22 @@ def test_the_province_officer_sees_the_communes_of_the_province_only(province_of
     page = client_for(province_officer).get("/").content.decode()
     assert "Tỉnh Quảng Ngãi" in page and "Xã Minh Long" in page
     assert "Xã Trung Hội" not in page
+
+
+def test_the_ministry_sees_each_province_with_the_report_it_sent_and_never_a_draft(
+    ministry_officer, province, other_province, commune_a
+):
+    from doingoai.consolidation.tests.factories import stated
+    from doingoai.reports.models import Report
+
+    sent = stated(province, "2026H1", {"delegations_out": 3}, status=Report.Status.SUBMITTED)
+    draft = stated(other_province, "2026H1", {"delegations_out": 1}, status=Report.Status.DRAFT)
+    commune_draft = stated(commune_a, "2026H1", {"delegations_out": 1}, status=Report.Status.DRAFT)
+    client = client_for(ministry_officer)
+    page = client.get("/?ky=2026H1").content.decode()
+    assert "1/34</strong> tỉnh, thành phố đã gửi" in page
+    assert f"/reports/{sent.pk}/" in page and f"/reports/{draft.pk}/" not in page
+    assert client.get(f"/reports/{sent.pk}/").status_code == 200
+    assert client.get(f"/reports/{draft.pk}/").status_code == 404
+    assert client.get(f"/reports/{commune_draft.pk}/").status_code == 404
+    assert "Chưa gửi" in page

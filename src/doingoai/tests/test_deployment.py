@@ -1,12 +1,11 @@
-"""What an administrator relies on: settings from the environment, SQLite in WAL, migrate with units, no GPL."""
+"""What an administrator relies on: settings from the environment, SQLite in WAL, migrate with units.
 
-import importlib.metadata as metadata
+That the install carries no GPL package is test_licences.py.
+"""
+
 import os
-import re
 import subprocess
 import sys
-
-import pytest
 
 DOINGOAI = [sys.executable, "-m", "doingoai.cli"]
 
@@ -44,43 +43,3 @@ def test_migrate_prepares_an_empty_sqlite_database_in_wal_mode_with_units(tmp_pa
     result = run(["manage", "shell", "-c", probe], **env)
     mode, timeout, communes = result.stdout.split()[-3:]
     assert mode == "wal" and int(timeout) >= 5000 and communes == "3321"
-
-
-def _default_dependencies() -> set[str]:
-    """The installed distributions doingoai's default install pulls in, recursively."""
-    seen: set[str] = set()
-    todo = ["doingoai", "vietnamadminunits"]
-    while todo:
-        name = todo.pop()
-        key = name.lower().replace("_", "-")
-        if key in seen:
-            continue
-        seen.add(key)
-        try:
-            requirements = metadata.requires(name) or []
-        except metadata.PackageNotFoundError:
-            continue
-        for requirement in requirements:
-            if "extra ==" in requirement:
-                continue
-            todo.append(re.split(r"[ ;<>=!\[~(]", requirement, maxsplit=1)[0])
-    return seen
-
-
-def test_no_gpl_package_is_in_the_default_install():
-    offenders = []
-    for name in _default_dependencies():
-        try:
-            meta = metadata.metadata(name)
-        except metadata.PackageNotFoundError:
-            continue
-        texts = [meta.get("License-Expression") or "", meta.get("License") or "", *(meta.get_all("Classifier") or [])]
-        licence = " ".join(t for t in texts if "icense" in t or t)
-        if re.search(r"\bGPL\b|General Public License", licence) and not re.search(r"LGPL|Lesser", licence):
-            offenders.append(name)
-    assert offenders == []
-
-
-def test_the_gpl_unidecode_is_not_installed():
-    with pytest.raises(metadata.PackageNotFoundError):
-        metadata.version("Unidecode")

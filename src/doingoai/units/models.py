@@ -7,8 +7,9 @@ from doingoai.lib.text import fold
 class Unit(models.Model):
     """An administrative unit of today: a province/city or a commune (xã, phường, đặc khu).
 
-    Codes come from ``vietnam-provinces``. Province and commune codes live in
-    different series and may coincide, so each is unique only within its kind.
+    Units and their national codes come from ``vietnamadminunits`` (see
+    ``units_sync``). Province and commune codes live in different series and may
+    coincide, so each is unique only within its kind.
     """
 
     class Level(models.TextChoices):
@@ -25,7 +26,7 @@ class Unit(models.Model):
 
     code = models.PositiveIntegerField("mã")
     level = models.CharField("cấp", max_length=8, choices=Level.choices)
-    name = models.CharField("tên", max_length=120)  # as vietnam-provinces names it: "Phường Đức Phổ", "Quảng Ngãi"
+    name = models.CharField("tên", max_length=120)  # "Phường Đức Phổ"; a province "Quảng Ngãi", a city "Thành phố Huế"
     short_name = models.CharField("tên ngắn", max_length=120)  # "Đức Phổ"
     search_name = models.CharField(max_length=120, db_index=True, editable=False)
     province = models.ForeignKey(
@@ -41,6 +42,10 @@ class Unit(models.Model):
     )
     is_border = models.BooleanField("xã biên giới", default=False)
     is_active = models.BooleanField("đang hoạt động", default=True)
+    # A commune merged into another: its reports count for the unit it became.
+    successor = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="sáp nhập vào"
+    )
 
     history = HistoricalRecords(excluded_fields=["search_name"])
 
@@ -77,6 +82,15 @@ class Unit(models.Model):
         if self.is_province:
             return "thành phố" if self.is_city else "tỉnh"
         return self.get_level_display().lower()
+
+    @property
+    def current(self) -> "Unit":
+        """The unit of today this one became (itself when it was never merged)."""
+        unit, seen = self, set()
+        while unit.successor_id and unit.pk not in seen:
+            seen.add(unit.pk)
+            unit = unit.successor
+        return unit
 
     @property
     def province_unit(self) -> "Unit":

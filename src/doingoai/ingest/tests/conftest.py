@@ -3,7 +3,6 @@
 import io
 import os
 import zipfile
-from pathlib import Path
 
 import pytest
 
@@ -90,15 +89,6 @@ def blank_pdf() -> bytes:
     buffer = io.BytesIO()
     pdf.save(buffer)
     return buffer.getvalue()
-
-
-@pytest.fixture
-def seeds_dir():
-    shared = Path(os.environ.get("DOINGOAI_SHARED_DIR") or Path(__file__).resolve().parents[4] / ".." / "shared")
-    seeds = shared / "seeds"
-    if not sorted(seeds.glob("*.txt")):
-        pytest.skip(f"the shared seeds are not at {seeds} (set DOINGOAI_SHARED_DIR)")
-    return seeds
 
 
 @pytest.fixture

@@ -2,8 +2,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from doingoai.ingest import services
 from doingoai.ingest.models import Batch
+from doingoai.ingest.services import placing, uploads
 from doingoai.lib.reader.errors import ERROR_CORRUPT_DOCX
 from doingoai.people.services import token_create
 
@@ -54,7 +54,7 @@ def test_confirming_over_the_api(province_officer):
     response = client.post(f"/api/v1/ingest/documents/{document['id']}/confirm")
     assert response.status_code == 200 and response.json()["report_status"] == "confirmed"
     again = client.post(f"/api/v1/ingest/documents/{document['id']}/confirm")
-    assert again.status_code == 400 and again.json()["detail"] == services.ERROR_ALREADY_CONFIRMED
+    assert again.status_code == 400 and again.json()["detail"] == placing.ERROR_ALREADY_CONFIRMED
 
 
 def test_bad_periods_and_oversized_files_are_refused(province_officer, settings):
@@ -62,7 +62,7 @@ def test_bad_periods_and_oversized_files_are_refused(province_officer, settings)
     assert send(client, "a.txt", report_text(), period="nam-nay").status_code == 400
     settings.INGEST_UPLOAD_MAX_BYTES = 100
     response = send(client, "a.txt", report_text())
-    assert response.status_code == 413 and response.json()["detail"] == services.ERROR_UPLOAD_TOO_BIG.format(mb=0)
+    assert response.status_code == 413 and response.json()["detail"] == uploads.ERROR_UPLOAD_TOO_BIG.format(mb=0)
     assert not Batch.objects.exists()
 
 

@@ -5,7 +5,7 @@ from click.testing import CliRunner
 
 from doingoai.cli import main
 from doingoai.ingest.models import Correction, Document
-from doingoai.ingest.services import fact_correct
+from doingoai.ingest.services.placing import fact_correct
 from doingoai.lib.reader.errors import ERROR_CORRUPT_DOCX
 from doingoai.reports.models import Report
 
@@ -66,12 +66,14 @@ def test_save_stores_reports_keeps_the_unassigned_and_reports_period_differences
     assert "Đã đọc\tkhong-ky.txt\tPhường Đức Phổ, năm 2025" in out
     assert "Chưa xác định đơn vị hoặc kỳ\thuyen.txt\tCHƯA GÁN ĐƠN VỊ, năm 2025" in out
     assert "Đã đọc 3/4 tệp; 1 văn bản chờ cán bộ gán đơn vị, kỳ" in out
-    reports = Report.objects.filter(origin=Report.Origin.INGESTED, status=Report.Status.READ)
-    assert sorted((r.unit.name if r.unit else "", r.period) for r in reports) == [
-        ("", "2025"),
-        ("Phường Đức Phổ", "2025"),
-        ("Xã Minh Long", "2024"),
+    # An archive import counts at once: placed reports are confirmed; the unplaced one waits for an officer.
+    reports = Report.objects.filter(origin=Report.Origin.INGESTED)
+    assert sorted((r.unit.name if r.unit else "", r.period, r.status) for r in reports) == [
+        ("", "2025", Report.Status.READ),
+        ("Phường Đức Phổ", "2025", Report.Status.CONFIRMED),
+        ("Xã Minh Long", "2024", Report.Status.CONFIRMED),
     ]
+    assert "báo cáo #" in out and "\tđã xác nhận" in out
     huyen = Document.objects.get(original_name="huyen.txt")
     assert huyen.owner_unit.name == "Thái Nguyên"  # its province's officers will place it
     assert not run("ingest", str(folder / "minh-long.txt"), "--save", "--period", "nam-ngoai").exit_code == 0
@@ -88,9 +90,16 @@ def test_save_for_an_account_puts_the_documents_in_its_scope(tmp_path, officer_a
 
 
 @pytest.mark.django_db
+def test_save_with_review_leaves_the_reports_for_an_officer_to_confirm(tmp_path, officer_a):
+    (tmp_path / "a.txt").write_bytes(report_text())
+    assert run("ingest", str(tmp_path / "a.txt"), "--save", "--review", "--period", "2025").exit_code == 0
+    assert Report.objects.get().status == Report.Status.READ
+
+
+@pytest.mark.django_db
 def test_corrections_are_exported_as_json_lines(tmp_path, province_officer):
     (tmp_path / "a.txt").write_bytes(report_text())
-    run("ingest", str(tmp_path / "a.txt"), "--save", "--by", "lan")
+    run("ingest", str(tmp_path / "a.txt"), "--save", "--review", "--by", "lan")
     fact_correct(document=Document.objects.get(), indicator="foreigners_resident", value=7, by=province_officer)
     out = tmp_path / "corrections.jsonl"
     result = run("ingest", "corrections", "--out", str(out))

@@ -6,9 +6,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from doingoai.ingest import services
 from doingoai.ingest.models import Batch, Document
-from doingoai.ingest.services import IngestError, batch_create, batch_run
+from doingoai.ingest.services import IngestError, reading, uploads
+from doingoai.ingest.services.uploads import batch_create, batch_run
 from doingoai.lib.reader import errors as reader_errors
 from doingoai.reports.models import Report
 from doingoai.testing import client_for
@@ -56,7 +56,7 @@ def test_a_scan_without_tesseract_installed_says_what_to_install(province_office
 
 
 def test_a_failure_while_storing_leaves_nothing_half_stored(province_officer, monkeypatch):
-    real = services.report_replace_content
+    real = reading.report_replace_content
 
     def fail_on_duc_pho(*, report, data, **kwargs):
         if data["source"] == "duc-pho.txt":
@@ -64,11 +64,11 @@ def test_a_failure_while_storing_leaves_nothing_half_stored(province_officer, mo
             raise RuntimeError("disk full")  # …then the failure
         return real(report=report, data=data, **kwargs)
 
-    monkeypatch.setattr(services, "report_replace_content", fail_on_duc_pho)
+    monkeypatch.setattr(reading, "report_replace_content", fail_on_duc_pho)
     files = [("duc-pho.txt", report_text(name="Đức Phổ", level="phường")), ("minh-long.txt", report_text())]
     batch = batch_run(batch=batch_create(files=files, by=province_officer))
     failed, read = batch.documents.order_by("id")
-    assert failed.outcome == Document.Outcome.UNREADABLE and failed.message == services.ERROR_UNEXPECTED
+    assert failed.outcome == Document.Outcome.UNREADABLE and failed.message == reading.ERROR_UNEXPECTED
     assert failed.contract == {} and failed.report is None
     assert read.outcome == Document.Outcome.READ
     assert list(Report.objects.values_list("unit__name", flat=True)) == ["Xã Minh Long"]
@@ -94,7 +94,7 @@ def test_a_zip_inside_a_zip_is_not_opened(province_officer):
     data = zip_bytes({"minh-long.txt": report_text(), "thang-11.zip": zip_bytes({"a.txt": report_text()})})
     batch = batch_run(batch=batch_create(files=[("thang-12.zip", data)], by=province_officer))
     inner = batch.documents.get(original_name="thang-11.zip")
-    assert inner.outcome == Document.Outcome.UNREADABLE and inner.message == services.ERROR_NESTED_ZIP
+    assert inner.outcome == Document.Outcome.UNREADABLE and inner.message == reading.ERROR_NESTED_ZIP
 
 
 def test_a_windows_zip_keeps_vietnamese_file_names(province_officer):
@@ -111,9 +111,9 @@ def test_a_windows_zip_keeps_vietnamese_file_names(province_officer):
 @pytest.mark.parametrize(
     ("members", "message"),
     [
-        ({f"{i}.txt": b"x" for i in range(6)}, services.ERROR_ZIP_TOO_MANY.format(limit=5)),
-        ({"bom.txt": b"\0" * (3 << 20)}, services.ERROR_ZIP_TOO_BIG.format(mb=2)),
-        ({}, services.ERROR_ZIP_EMPTY),
+        ({f"{i}.txt": b"x" for i in range(6)}, uploads.ERROR_ZIP_TOO_MANY.format(limit=5)),
+        ({"bom.txt": b"\0" * (3 << 20)}, uploads.ERROR_ZIP_TOO_BIG.format(mb=2)),
+        ({}, uploads.ERROR_ZIP_EMPTY),
     ],
 )
 def test_a_zip_bomb_or_an_oversized_zip_is_refused_before_extracting(province_officer, settings, members, message):
@@ -140,14 +140,14 @@ def test_a_zip_member_that_outgrows_what_it_declares_is_cut_short(province_offic
 def test_a_corrupt_or_encrypted_zip_is_refused(province_officer):
     with pytest.raises(IngestError) as refused:
         batch_create(files=[("hong.zip", b"PK\x03\x04" + b"\x00" * 100)], by=province_officer)
-    assert str(refused.value) == services.ERROR_ZIP_CORRUPT
+    assert str(refused.value) == uploads.ERROR_ZIP_CORRUPT
     encrypted = bytearray(zip_bytes({"a.txt": b"secret"}))
     for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):  # general purpose flag, bit 0: encrypted
         start = encrypted.find(signature)
         encrypted[start + offset] |= 0x1
     with pytest.raises(IngestError) as refused:
         batch_create(files=[("mat-khau.zip", bytes(encrypted))], by=province_officer)
-    assert str(refused.value) == services.ERROR_ZIP_ENCRYPTED
+    assert str(refused.value) == uploads.ERROR_ZIP_ENCRYPTED
 
 
 def test_a_refused_zip_leaves_no_file_in_storage(province_officer, settings):
@@ -170,7 +170,7 @@ def test_a_200_mb_upload_is_refused_before_it_is_read(province_officer):
         CONTENT_LENGTH=str(200 * 1024 * 1024),
     )
     assert response.status_code == 413
-    assert services.ERROR_UPLOAD_TOO_BIG.format(mb=50) in response.content.decode()
+    assert uploads.ERROR_UPLOAD_TOO_BIG.format(mb=50) in response.content.decode()
     assert not Batch.objects.exists()
 
 
@@ -179,7 +179,7 @@ def test_an_upload_without_a_length_is_cut_off_at_the_limit(province_officer, se
     response = client_for(province_officer).post(
         reverse("ingest:upload"), {"files": SimpleUploadedFile("vua.txt", b"x" * 30_000)}
     )
-    assert response.status_code == 413 and services.ERROR_UPLOAD_TOO_BIG.format(mb=0) in response.content.decode()
+    assert response.status_code == 413 and uploads.ERROR_UPLOAD_TOO_BIG.format(mb=0) in response.content.decode()
     assert not Batch.objects.exists()
 
 
@@ -189,7 +189,7 @@ def test_a_zip_bomb_uploaded_on_the_page_is_refused_with_the_reason(province_off
     response = client_for(province_officer).post(
         reverse("ingest:upload"), {"files": SimpleUploadedFile("bom.zip", bomb)}
     )
-    assert response.status_code == 400 and services.ERROR_ZIP_TOO_BIG.format(mb=2) in response.content.decode()
+    assert response.status_code == 400 and uploads.ERROR_ZIP_TOO_BIG.format(mb=2) in response.content.decode()
     assert not Batch.objects.exists()
 
 

@@ -3,19 +3,12 @@ import json
 
 import pytest
 
-from doingoai.ingest import services
 from doingoai.ingest.models import Batch, Correction, Document
-from doingoai.ingest.services import (
-    IngestError,
-    batch_create,
-    batch_run,
-    corrections_export,
-    document_confirm,
-    document_place,
-    documents_unassigned,
-    fact_correct,
-    section_recode,
-)
+from doingoai.ingest.services import IngestError, placing, reading, review, scope
+from doingoai.ingest.services.corrections import corrections_export
+from doingoai.ingest.services.placing import document_confirm, document_place, fact_correct, section_recode
+from doingoai.ingest.services.scope import documents_unassigned
+from doingoai.ingest.services.uploads import batch_create, batch_run
 from doingoai.lib.periods import Period
 from doingoai.reports.models import Report, ReportEvent
 from doingoai.units.services import unit_by_code
@@ -60,13 +53,13 @@ def test_the_period_chosen_applies_where_the_document_states_none(province_offic
 def test_a_document_stating_another_period_is_stored_under_its_own_and_says_so(province_officer):
     (document,) = ingest(province_officer, ("2024.txt", report_text(year=2024)), period=Period(2025))
     assert document.report.period == "2024" and document.period_differs
-    assert document.message == services.NOTE_PERIOD_DIFFERS.format(stated="Năm 2024", requested="Năm 2025")
+    assert document.message == reading.NOTE_PERIOD_DIFFERS.format(stated="Năm 2024", requested="Năm 2025")
 
 
 def test_without_any_period_the_document_waits_to_be_placed(province_officer, commune_a):
     text = b"\n".join(line for line in report_text().split(b"\n") if "năm 20".encode() not in line)
     (document,) = ingest(province_officer, ("khong-ky.txt", text))
-    assert document.outcome == Document.Outcome.UNASSIGNED and services.NOTE_NO_PERIOD in document.message
+    assert document.outcome == Document.Outcome.UNASSIGNED and reading.NOTE_NO_PERIOD in document.message
     assert document.report.unit == commune_a and document.report.period == ""
     assert list(documents_unassigned(user=province_officer)) == [document]
 
@@ -79,7 +72,7 @@ def test_reading_the_same_unit_and_period_again_replaces_the_earlier_read(provin
     assert first.outcome == Document.Outcome.REPLACED and second.outcome == Document.Outcome.READ
     assert Report.objects.filter(origin=Report.Origin.INGESTED).count() == 1
     assert value(second.report, "delegations_in_foreign") == 3 and second.report.source_name == "v2.txt"
-    assert services.NOTE_REPLACES in second.message
+    assert reading.NOTE_REPLACES in second.message
 
 
 def test_two_files_of_one_unit_and_period_in_one_batch_keep_the_later(province_officer):
@@ -94,7 +87,7 @@ def test_a_confirmed_read_is_kept_when_the_same_unit_and_period_is_read_again(pr
     document_confirm(document=first, by=province_officer)
     (second,) = ingest(province_officer, ("v2.txt", report_text(delegations=9)))
     assert second.outcome == Document.Outcome.KEPT and second.report is None
-    assert second.message.startswith(services.NOTE_KEPT.format(unit="Xã Minh Long", period="năm 2025"))
+    assert second.message.startswith(reading.NOTE_KEPT.format(unit="Xã Minh Long", period="năm 2025"))
     first.refresh_from_db()
     assert value(first.report, "delegations_in_foreign") == 2 and first.report.status == Report.Status.CONFIRMED
 
@@ -103,14 +96,14 @@ def test_a_district_document_of_before_2025_is_kept_unassigned(other_province_of
     text = report_text(name="Định Hóa", level="huyện", province="Thái Nguyên")
     (document,) = ingest(other_province_officer, ("huyen-dinh-hoa.txt", text))
     assert document.outcome == Document.Outcome.UNASSIGNED and document.report.unit is None
-    assert document.message.startswith(services.NOTE_DISTRICT.format(name="Huyện Định Hóa"))
+    assert document.message.startswith(reading.NOTE_DISTRICT.format(name="Huyện Định Hóa"))
     assert document.report.period == "2025" and document.report.indicators.exists()
     assert list(documents_unassigned(user=other_province_officer)) == [document]
 
 
 def test_an_unknown_unit_is_kept_unassigned_and_placed_later(province_officer, commune_a):
     (document,) = ingest(province_officer, ("hu-cau.txt", report_text(name="Hư Cấu")))
-    assert document.outcome == Document.Outcome.UNASSIGNED and services.NOTE_NO_UNIT in document.message
+    assert document.outcome == Document.Outcome.UNASSIGNED and reading.NOTE_NO_UNIT in document.message
     report = document_place(document=document, unit=commune_a, period=Period(2025), by=province_officer)
     document.refresh_from_db()
     assert report.unit == commune_a and document.outcome == Document.Outcome.READ and document.message == ""
@@ -126,21 +119,21 @@ def test_old_commune_names_are_offered_as_todays_unit(other_province_officer):
         other_province_officer, ("boc-nhieu.txt", report_text(name="Bộc Nhiêu", province="Thái Nguyên"))
     )
     assert document.outcome == Document.Outcome.UNASSIGNED
-    candidates = services.unit_candidates(
+    candidates = scope.unit_candidates(
         user=other_province_officer, document=document, query="Bộc Nhiêu, huyện Định Hóa"
     )
     assert candidates[0].unit.code == 5581 and "tên cũ" in candidates[0].note
-    by_name = services.unit_candidates(user=other_province_officer, document=document, query="trung hoi")
+    by_name = scope.unit_candidates(user=other_province_officer, document=document, query="trung hoi")
     assert by_name[0].unit.code == 5581
 
 
 def test_a_commune_officers_upload_stating_another_commune_stays_unassigned(officer_a, commune_a, commune_b):
     (document,) = ingest(officer_a, ("duc-pho.txt", report_text(name="Đức Phổ", level="phường")))
     assert document.outcome == Document.Outcome.UNASSIGNED and document.report.unit is None
-    assert document.message.startswith(services.NOTE_OTHER_UNIT.format(name=commune_b))
+    assert document.message.startswith(reading.NOTE_OTHER_UNIT.format(name=commune_b))
     with pytest.raises(IngestError) as refused:
         document_place(document=document, unit=commune_b, period=Period(2025), by=officer_a)
-    assert str(refused.value) == services.ERROR_UNIT_OUT_OF_SCOPE.format(scope="Xã Minh Long")
+    assert str(refused.value) == placing.ERROR_UNIT_OUT_OF_SCOPE.format(scope="Xã Minh Long")
     document_place(document=document, unit=commune_a, period=Period(2025), by=officer_a)
 
 
@@ -161,7 +154,7 @@ def test_placing_where_an_unconfirmed_read_exists_replaces_it_and_a_confirmed_on
     (third,) = ingest(province_officer, ("hu-cau-2.txt", report_text(name="Hư Cấu")))
     with pytest.raises(IngestError) as refused:
         document_place(document=third, unit=commune_a, period=Period(2025), by=province_officer)
-    assert str(refused.value) == services.ERROR_PLACE_TAKEN.format(unit="Xã Minh Long", period="năm 2025")
+    assert str(refused.value) == placing.ERROR_PLACE_TAKEN.format(unit="Xã Minh Long", period="năm 2025")
 
 
 def test_correcting_a_fact_keeps_what_was_read_and_a_correction(province_officer):
@@ -216,14 +209,14 @@ def test_confirming_makes_the_figures_count_and_freezes_them(province_officer):
     assert ReportEvent.objects.filter(report=report, action=ReportEvent.Action.CONFIRMED).exists()
     with pytest.raises(IngestError) as refused:
         fact_correct(document=document, indicator="delegations_out", value=1, by=province_officer)
-    assert str(refused.value) == services.ERROR_ALREADY_CONFIRMED
+    assert str(refused.value) == placing.ERROR_ALREADY_CONFIRMED
 
 
 def test_an_unassigned_document_cannot_be_confirmed(province_officer):
     (document,) = ingest(province_officer, ("hu-cau.txt", report_text(name="Hư Cấu")))
     with pytest.raises(IngestError) as refused:
         document_confirm(document=document, by=province_officer)
-    assert str(refused.value) == services.ERROR_CONFIRM_UNPLACED
+    assert str(refused.value) == placing.ERROR_CONFIRM_UNPLACED
     assert document.report.status == Report.Status.READ
 
 
@@ -255,7 +248,7 @@ def test_the_evidence_of_each_fact_is_marked_in_the_text(province_officer):
     (document,) = ingest(province_officer, ("minh-long.txt", report_text()))
     marked = {
         code: "".join(s.text for s in line.spans if code in s.anchors)
-        for line in services.document_text_lines(document=document)
+        for line in review.document_text_lines(document=document)
         for span in line.spans
         for code in span.anchors
     }
@@ -273,7 +266,7 @@ def test_reading_once_gives_exactly_what_the_reader_gives_on_a_report():
     from doingoai.lib.reader import ReaderError, read_bytes
 
     data = report_text()
-    contract, text, kind = services.document_read(data=data, name="dir/minh-long.txt")
+    contract, text, kind = reading.document_read(data=data, name="dir/minh-long.txt")
     assert contract == read_bytes(data, "dir/minh-long.txt") and kind == "txt"
     assert text.splitlines()[0] == "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 
@@ -285,7 +278,7 @@ def test_reading_once_gives_exactly_what_the_reader_gives_on_a_report():
         return None
 
     for bad in (b"", b"PK\x03\x04broken"):
-        ours = refusal(lambda bad=bad: services.document_read(data=bad, name="x.docx"))
+        ours = refusal(lambda bad=bad: reading.document_read(data=bad, name="x.docx"))
         assert ours and ours == refusal(lambda bad=bad: read_bytes(bad, "x.docx"))
 
 
@@ -295,7 +288,7 @@ def test_reading_once_gives_exactly_what_the_reader_gives(seeds_dir):
 
     for path in sorted(seeds_dir.glob("*.txt")):
         data = path.read_bytes()
-        contract, text, kind = services.document_read(data=data, name=path.name)
+        contract, text, kind = reading.document_read(data=data, name=path.name)
         assert contract == read_bytes(data, path.name) and kind in ("txt", "md") and text
 
 
@@ -306,7 +299,7 @@ def test_a_batch_of_the_five_seeds_stores_five_reports(seeds_dir, administrator)
     assert outcomes == dict.fromkeys(("000", "001", "002", "003", "004"), Document.Outcome.READ)
     assert batch.processed == 5 and batch.status == Batch.Status.DONE
     # Without an uploader each document belongs to the province it names, whose officers see it.
-    quang_ngai = {d.original_name[:3] for d in services.documents_visible_to(administrator)}
+    quang_ngai = {d.original_name[:3] for d in scope.documents_visible_to(administrator)}
     assert quang_ngai == {"000", "001"}
 
 
@@ -327,8 +320,8 @@ def test_corrections_and_confirmations_are_in_the_audit_log(province_officer, ad
 
 def test_an_unknown_commune_is_not_offered_its_province_instead(province_officer):
     (document,) = ingest(province_officer, ("hu-cau.txt", report_text(name="Hư Cấu")))
-    assert services.unit_candidates(user=province_officer, document=document, query="") == []
-    (found,) = services.unit_candidates(user=province_officer, document=document, query="Quảng Ngãi")
+    assert scope.unit_candidates(user=province_officer, document=document, query="") == []
+    (found,) = scope.unit_candidates(user=province_officer, document=document, query="Quảng Ngãi")
     assert found.unit.is_province and not found.selected
 
 
@@ -337,6 +330,6 @@ def test_a_document_that_is_not_a_report_replaces_no_report(province_officer, co
     plan = report_text().replace("BÁO CÁO\n".encode(), "KẾ HOẠCH\n".encode())
     (document,) = ingest(province_officer, ("ke-hoach.txt", plan))
     assert document.outcome == Document.Outcome.UNASSIGNED and document.report.unit is None
-    assert document.message == services.NOTE_NOT_A_REPORT.format(doc_type="kế hoạch")
+    assert document.message == reading.NOTE_NOT_A_REPORT.format(doc_type="kế hoạch")
     report.refresh_from_db()
     assert report.outcome == Document.Outcome.READ and report.report.unit == commune_a

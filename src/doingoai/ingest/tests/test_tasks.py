@@ -2,7 +2,7 @@ import pytest
 from django_tasks import TaskResultStatus
 
 from doingoai.ingest.models import Batch, Document
-from doingoai.ingest.services import batch_create, batch_enqueue, batch_run
+from doingoai.ingest.services.uploads import batch_create, batch_enqueue, batch_run
 from doingoai.ingest.tasks import batch_run_task
 
 from .conftest import corrupt_docx, report_text

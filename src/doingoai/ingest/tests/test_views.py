@@ -2,10 +2,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from doingoai.ingest import services, views
+from doingoai.ingest import views
 from doingoai.ingest.forms import ERROR_UNIT, ERROR_VALUE
 from doingoai.ingest.models import Batch, Correction, Document
-from doingoai.ingest.services import batch_create, batch_run
+from doingoai.ingest.services import placing
+from doingoai.ingest.services.uploads import batch_create, batch_run
+from doingoai.lib.periods import Period
 from doingoai.reports.models import Report
 from doingoai.testing import client_for
 
@@ -93,7 +95,7 @@ def test_a_province_officer_sees_its_own_uploads(lan, province_document):
 
 
 def test_a_communes_own_upload_stays_its_draft_until_confirmed(lan, commune_document, officer_a):
-    from doingoai.ingest.services import document_confirm
+    from doingoai.ingest.services.placing import document_confirm
 
     assert_hidden(lan, commune_document)
     document_confirm(document=commune_document, by=officer_a)
@@ -145,7 +147,7 @@ def test_each_file_of_a_batch_says_what_became_of_it(lan, province_officer):
         ("huyen.txt", report_text(name="Định Hóa", level="huyện", province="Thái Nguyên")),
         ("2024.txt", report_text(year=2024)),
     ]
-    batch = batch_run(batch=batch_create(files=files, by=province_officer, period=services.Period(2025)))
+    batch = batch_run(batch=batch_create(files=files, by=province_officer, period=Period(2025)))
     page = lan.get(reverse("ingest:batch", args=[batch.pk])).content.decode()
     from doingoai.lib.reader.errors import ERROR_CORRUPT_DOCX
 
@@ -250,7 +252,7 @@ def test_confirming_from_the_review_screen(lan, province_document):
 def test_confirming_an_unassigned_document_says_what_to_do(lan, province_officer):
     document = upload(province_officer, "hu-cau.txt", name="Hư Cấu")
     response = lan.post(reverse("ingest:confirm", args=[document.pk]), follow=True)
-    assert services.ERROR_CONFIRM_UNPLACED in response.content.decode()
+    assert placing.ERROR_CONFIRM_UNPLACED in response.content.decode()
 
 
 def test_the_original_file_is_served_only_through_the_scoped_view(lan, province_document):

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 import docx
 from docx.oxml.ns import qn
 
+from doingoai.lib.ooxml import StyleSheet, is_on
+
 ERROR, WARNING = "error", "warning"
 FONT = "Times New Roman"
 EMU_PER_MM = 36000
@@ -196,42 +198,17 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _on(element) -> bool | None:
-    if element is None:
-        return None
-    return element.get(qn("w:val"), "true").lower() not in ("0", "false", "off", "none")
-
-
-class Styles:
-    """Resolves run and paragraph properties through the style chain."""
+class Styles(StyleSheet):
+    """Resolves run and paragraph properties through the style chain (lib/ooxml.py)."""
 
     def __init__(self, document):
-        root = document.styles.element
-        self.by_id = {s.get(qn("w:styleId")): s for s in root.findall(qn("w:style"))}
-        self.default_para = next(
-            (s.get(qn("w:styleId")) for s in root.findall(qn("w:style"))
-             if s.get(qn("w:type")) == "paragraph" and s.get(qn("w:default")) in ("1", "true", "on")),
-            None,
-        )  # fmt: skip
-        defaults = root.find(qn("w:docDefaults"))
-        self.default_rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}") if defaults is not None else None
-        self.default_ppr = defaults.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}") if defaults is not None else None
+        super().__init__(document.styles.element)
         self.theme = _theme_fonts(document)
-
-    def chain(self, style_id: str | None) -> list:
-        out, seen = [], set()
-        while style_id and style_id in self.by_id and style_id not in seen:
-            seen.add(style_id)
-            style = self.by_id[style_id]
-            out.append(style)
-            based = style.find(qn("w:basedOn"))
-            style_id = based.get(qn("w:val")) if based is not None else None
-        return out
 
     def para_styles(self, p, table_style: str | None) -> list:
         ppr = p.find(qn("w:pPr"))
         pstyle = ppr.find(qn("w:pStyle")) if ppr is not None else None
-        style_id = pstyle.get(qn("w:val")) if pstyle is not None else self.default_para
+        style_id = pstyle.get(qn("w:val")) if pstyle is not None else self.default_paragraph
         return self.chain(style_id) + self.chain(table_style)
 
     def run(self, r, text: str, para_styles: list) -> Run:
@@ -265,9 +242,9 @@ class Styles:
             text=text,
             fonts=(font("ascii"), font("hAnsi")),
             size=int(size.get(qn("w:val"))) / 2 if size is not None and size.get(qn("w:val")) else None,
-            bold=bool(_on(first("w:b"))),
-            italic=bool(_on(first("w:i"))),
-            caps=bool(_on(first("w:caps"))),
+            bold=bool(is_on(first("w:b"))),
+            italic=bool(is_on(first("w:i"))),
+            caps=bool(is_on(first("w:caps"))),
             color=_colour(color),
         )
 

@@ -230,7 +230,8 @@ def signature_lines(meta: dict, issuer: Issuer) -> tuple[list[str], str]:
     authority = _text(signer.get("authority")).upper().rstrip(".")
     authority = authority if authority in _AUTHORITIES else ""
     collective = issuer.lines[0] if issuer.lines and issuer.lines[0].startswith(COLLECTIVE) else ""
-    head = "CHỦ TỊCH" if collective else (title or "THỦ TRƯỞNG")
+    # The head's title: the chairman of a collective, else the signer's own without "PHÓ" (Giám đốc).
+    head = "CHỦ TỊCH" if collective else (title.removeprefix("PHÓ ") if title else "THỦ TRƯỞNG")
     if not title:
         title = head
     if title.startswith("PHÓ ") and authority in ("", "TM"):
@@ -259,3 +260,39 @@ def annex_reference(meta: dict, issuer: Issuer) -> str:
     when = date_line(meta).split(", ", 1)[1]
     number = number if not number.startswith("/") else f"{DRAFT_BLANK}{number}"
     return f"(Kèm theo Báo cáo số {number} {when} của {unit_body(meta, issuer)})"
+
+
+@dataclass(frozen=True)
+class FixedParts:
+    """The parts of the document around its body, as they will print (the on-screen preview shows them)."""
+
+    issuer_parent: str
+    issuer_lines: list[str]
+    number_line: str
+    date_line: str
+    summary: str
+    basis: str
+    closing: str
+    recipients: list[str]
+    signature: list[str]
+    signer: str
+
+
+def fixed_parts(contract: dict) -> FixedParts:
+    """Header, trích yếu, căn cứ, closing, Nơi nhận and signature block of a report in the contract's shape."""
+    meta = contract["meta"]
+    issuer = issuer_of(meta)
+    plans = any(s.get("code") == "plans" for s in contract.get("sections") or [])
+    signature, signer = signature_lines(meta, issuer)
+    return FixedParts(
+        issuer_parent=issuer.parent,
+        issuer_lines=list(issuer.lines),
+        number_line=number_line(meta, issuer),
+        date_line=date_line(meta),
+        summary=summary_of(meta, plans=plans),
+        basis=basis_sentence(meta, issuer),
+        closing=closing_sentence(meta, issuer, plans=plans),
+        recipients=recipients_of(meta),
+        signature=signature,
+        signer=signer,
+    )

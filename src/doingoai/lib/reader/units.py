@@ -1,20 +1,18 @@
 """Which unit wrote the document: today's province and commune code, old names included.
 
-Today's units come from ``vietnam-provinces``; a pre-2025 commune or province
-(one that has since been merged) is converted through ``vietnamadminunits``
-(via :mod:`doingoai.lib.adminunits`), whose data also lists the old
-provinces and districts the text may name.
+Today's units, and the conversion of a pre-2025 commune or province (one that
+has since been merged), both come from ``vietnamadminunits`` (via
+:mod:`doingoai.lib.adminunits`), whose data also lists the old provinces and
+districts the text may name.
 """
 
-import importlib.util
 import json
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from ..adminunits import resolve_address
+from ..adminunits import DATA_DIR, current_provinces, current_wards, resolve_address
 from .normalise import key, unify_tones
 
 CENTRAL_CITIES = ("ha noi", "hai phong", "hue", "da nang", "ho chi minh", "can tho")
@@ -24,7 +22,7 @@ _PREFIX = re.compile(r"^(?:thanh pho|tinh)\s+")
 @dataclass(frozen=True)
 class Place:
     province_code: int
-    province_name: str  # as vietnam-provinces names it: "Thành phố Hải Phòng", "Quảng Ngãi"
+    province_name: str  # "Thành phố Hải Phòng", "Quảng Ngãi" (adminunits.Province.name)
 
 
 @dataclass(frozen=True)
@@ -43,29 +41,17 @@ def _short(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    from vietnam_provinces import Province, Ward
-
     provinces: dict[str, int] = {}
     names: dict[int, str] = {}
-    for province in Province.iter_all():
-        code = int(province.code)
-        provinces[_short(province.name)] = code
-        names[code] = province.name
+    for province in current_provinces():
+        provinces[_short(province.name)] = province.code
+        names[province.code] = province.name
     wards: dict[str, list[tuple[int, int, str]]] = {}
-    for ward in Ward.iter_all():
-        division = ward.division_type.value
-        short = key(ward.name)
-        for prefix in ("xa ", "phuong ", "dac khu "):
-            if short.startswith(prefix):
-                short = short[len(prefix) :]
-                break
-        wards.setdefault(short, []).append((int(ward.code), int(ward.province_code), division))
-    # Located without importing the package (its import needs the unidecode shim).
-    spec = importlib.util.find_spec("vietnamadminunits")
-    data = Path(next(iter(spec.submodule_search_locations))) / "data"
-    legacy = json.loads((data / "parser_legacy.json").read_text(encoding="utf-8"))
-    converter = json.loads((data / "converter_2025.json").read_text(encoding="utf-8"))["DICT_PROVINCE"]
-    new_parser = json.loads((data / "parser_from_2025.json").read_text(encoding="utf-8"))["DICT_PROVINCE"]
+    for ward in current_wards():
+        wards.setdefault(key(ward.short_name), []).append((ward.code, ward.province_code, ward.level_word))
+    legacy = json.loads((DATA_DIR / "parser_legacy.json").read_text(encoding="utf-8"))
+    converter = json.loads((DATA_DIR / "converter_2025.json").read_text(encoding="utf-8"))["DICT_PROVINCE"]
+    new_parser = json.loads((DATA_DIR / "parser_from_2025.json").read_text(encoding="utf-8"))["DICT_PROVINCE"]
     old_to_new: dict[str, int] = {}
     for new_key, old_keys in converter.items():
         code = int(new_parser[new_key]["provinceCode"])

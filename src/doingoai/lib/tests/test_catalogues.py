@@ -61,4 +61,12 @@ def test_the_catalogues_hold_the_domain_notes_codes():
         "officials_trained",
         "commendations_received",
     }
-    assert {r.code for r in ROLES} == {"commune_officer", "commune_leader", "province_officer", "administrator"}
+    assert {r.code for r in ROLES} == {
+        "commune_officer",
+        "commune_leader",
+        "province_officer",
+        "province_leader",
+        "administrator",
+        "ministry_officer",
+    }
+    assert {r.level for r in ROLES} == {"commune", "province", "nation"}

@@ -65,3 +65,17 @@ def test_recent_periods_start_with_the_current_half():
     periods = recent_periods(dt.date(2026, 11, 24))
     assert periods[0] == Period.parse("2026H2")
     assert Period.parse("2026H1") in periods and Period.parse("2025") in periods
+
+
+def test_shorter_periods_tile_a_longer_one_window_for_window():
+    import doctest
+
+    from doingoai.lib import periods
+
+    assert doctest.testmod(periods).failed == 0
+    for period in (Period(2025), Period(2026, "half", 1), Period(2026, "half", 2)):
+        for tiling in period.tilings():
+            assert tiling[0].window[0] == period.window[0] and tiling[-1].window[1] == period.window[1]
+            for before, after in zip(tiling, tiling[1:], strict=False):
+                assert after.window[0] == before.window[1] + dt.timedelta(days=1)
+    assert Period(2026, "quarter", 3).tilings() == []

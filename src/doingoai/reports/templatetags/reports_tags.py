@@ -2,9 +2,8 @@
 
 from django import template
 
-from doingoai.dashboard import today
-
-from ..services import requests_for_commune, requests_visible_to
+from doingoai.consolidation.services.requests import requests_for_commune, requests_visible_to
+from doingoai.lib.vn import today
 
 register = template.Library()
 

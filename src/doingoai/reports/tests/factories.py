@@ -4,7 +4,7 @@ import datetime as dt
 
 from doingoai.reports.compose import report_compose
 from doingoai.reports.models import ReportRequest
-from doingoai.reports.services import report_approve, report_send, report_submit_for_approval
+from doingoai.reports.services.workflow import report_approve, report_send, report_submit_for_approval
 
 
 def a_request(province, communes, *, by=None, period="2026H1", deadline=dt.date(2026, 6, 25), outline=None, **extra):

@@ -4,17 +4,13 @@ import json
 import pytest
 
 from doingoai.api.reports import ERROR_COMMUNE_ONLY, ERROR_EXISTS
+from doingoai.consolidation.services.requests import ERROR_DEADLINE
 from doingoai.people.services import token_create
 from doingoai.records.tests.factories import delegation
 from doingoai.reports.models import Report, ReportRequest
-from doingoai.reports.services import (
-    ERROR_ALREADY_PENDING,
-    ERROR_CONFLICT,
-    ERROR_DATE_FUTURE,
-    ERROR_DEADLINE,
-    ERROR_NOT_LEADER,
-    ERROR_REASON_REQUIRED,
-)
+from doingoai.reports.services.access import ERROR_NOT_LEADER
+from doingoai.reports.services.editing import ERROR_CONFLICT
+from doingoai.reports.services.workflow import ERROR_ALREADY_PENDING, ERROR_DATE_FUTURE, ERROR_REASON_REQUIRED
 from doingoai.testing import client_for
 
 from .factories import a_request, composed, section, submitted

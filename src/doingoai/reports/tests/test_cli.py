@@ -6,7 +6,7 @@ from click.testing import CliRunner
 from doingoai.cli import main
 from doingoai.lib.nd30 import check_docx
 from doingoai.reports.models import Report
-from doingoai.reports.services import report_to_contract
+from doingoai.reports.services.contract import report_to_contract
 
 from .factories import composed
 

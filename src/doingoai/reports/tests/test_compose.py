@@ -4,13 +4,18 @@ import pytest
 
 from doingoai.lib.catalogues import INDICATOR_CODES, SECTION_CODES
 from doingoai.records import models as rm
-from doingoai.records.services import record_indicators
+from doingoai.records.indicators import (
+    indicator_values,
+    record_indicators,
+    records_behind_indicators,
+    records_of_window,
+)
 from doingoai.records.tests.factories import delegation, ngo_project
-from doingoai.reports.compose import ComposeError, report_compose
-from doingoai.reports.drafting import DRAFTERS, PROSE, indicator_sources, records_of_window
+from doingoai.reports.compose import ComposeError, evidence_of_records, report_compose
+from doingoai.reports.drafting import DRAFTERS, PROSE
 from doingoai.reports.models import IndicatorValue, Outline, Report, ReportEvent
 from doingoai.reports.outlines import DEFAULT_ITEMS, default_items
-from doingoai.reports.services import report_approve, report_submit_for_approval
+from doingoai.reports.services.workflow import report_approve, report_submit_for_approval
 
 from .factories import a_request, composed, section
 
@@ -72,22 +77,18 @@ def test_indicator_values_come_from_the_records_with_explicit_zeros(commune_a):
     assert "fdi_projects" not in values  # no register for it: "not reported", never a made-up zero
 
 
-def test_the_records_behind_each_figure_agree_with_the_figure(commune_a):
+def test_the_composed_figures_and_their_evidence_are_the_records_selector_s(commune_a):
     delegation(commune_a, start_date=dt.date(2026, 3, 12))
     delegation(commune_a, direction="out", start_date=dt.date(2026, 4, 14), country="LA", partner="Huyện Phu Vông")
     ngo_project(commune_a)
+    report = composed(commune_a)
     window = (dt.date(2025, 12, 15), dt.date(2026, 6, 14))
-    sources = indicator_sources(records_of_window(unit=commune_a, window=window))
-    values = record_indicators(unit=commune_a, window=window)
-    assert set(sources) == set(values)
-    for code in (
-        "delegations_out",
-        "delegations_in_foreign",
-        "delegations_in_domestic",
-        "ngo_projects",
-        "conferences_international",
-    ):
-        assert len(sources[code]) == values[code], code
+    records = records_of_window(unit=commune_a, window=window)
+    behind, values = records_behind_indicators(records), indicator_values(records)
+    stored = {v.indicator: v for v in report.indicators.all()}
+    assert set(stored) == set(behind)
+    for code, rows in behind.items():
+        assert (stored[code].value, stored[code].evidence) == (values[code], evidence_of_records(rows)), code
 
 
 def test_the_same_period_last_year_is_compared_when_both_exist(commune_a):

@@ -6,21 +6,18 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from doingoai.reports.models import ReportVersion
-from doingoai.reports.services import (
+from doingoai.reports.services import ReportError
+from doingoai.reports.services.access import ERROR_LOCKED, ERROR_PENDING
+from doingoai.reports.services.editing import (
     ERROR_CONFLICT,
-    ERROR_LOCKED,
-    ERROR_PENDING,
     ERROR_STALE_REPORT,
-    NOTE_AUTOSAVE,
-    ReportError,
     SectionConflict,
-    report_current_content,
-    report_diff,
     report_meta_save,
     report_section_save,
-    report_submit_for_approval,
     report_version_restore,
 )
+from doingoai.reports.services.versions import NOTE_AUTOSAVE, report_current_content, report_diff
+from doingoai.reports.services.workflow import report_submit_for_approval
 
 from .factories import approved, composed, section
 

@@ -5,9 +5,9 @@ import pytest
 
 from doingoai.records.tests.factories import delegation
 from doingoai.reports.compose import report_compose
-from doingoai.reports.services import (
+from doingoai.reports.services import ReportError
+from doingoai.reports.services.editing import (
     ERROR_NO_PROPOSAL,
-    ReportError,
     report_indicator_correct,
     report_section_choose,
     report_section_save,

@@ -4,20 +4,21 @@ import re
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from doingoai.reports.models import Outline
-from doingoai.reports.outlines import ERROR_OUTLINE_EMPTY, ERROR_OUTLINE_LEVEL, outline_validate
-from doingoai.reports.services import (
+from doingoai.consolidation.services.board import request_board
+from doingoai.consolidation.services.reminders import request_remind
+from doingoai.consolidation.services.requests import (
     ERROR_DEADLINE,
     ERROR_FOREIGN_COMMUNE,
     ERROR_WINDOW,
-    ReportError,
     deadline_phrase,
-    outline_save,
     report_request_create,
-    request_board,
     requests_for_commune,
     requests_visible_to,
 )
+from doingoai.reports.models import Outline
+from doingoai.reports.outlines import ERROR_OUTLINE_EMPTY, ERROR_OUTLINE_LEVEL, outline_validate
+from doingoai.reports.services import ReportError
+from doingoai.reports.services.outlines import outline_save
 from doingoai.units.models import Unit
 
 from .factories import a_request, composed, submitted
@@ -135,7 +136,6 @@ def test_an_outline_is_validated_and_saved_for_the_province(province_officer, pr
 def test_one_click_reminds_every_commune_that_has_not_sent_once_a_day(
     province_officer, province, officer_a, leader_a, commune_a, commune_b
 ):
-    from doingoai.reports.services import request_remind
 
     request = a_request(province, [commune_a, commune_b], by=province_officer)
     submitted(commune_a, officer_a, leader_a)

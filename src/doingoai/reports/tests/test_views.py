@@ -3,17 +3,17 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from doingoai.consolidation.services.requests import ERROR_DEADLINE
 from doingoai.records.tests.factories import delegation
 from doingoai.reports.forms import ERROR_VERSION
 from doingoai.reports.models import Outline, Report, ReportRequest
 from doingoai.reports.rendering import ERROR_PDF_MISSING
-from doingoai.reports.services import (
+from doingoai.reports.services.editing import ERROR_CONFLICT, report_section_save
+from doingoai.reports.services.workflow import (
     ERROR_ALREADY_PENDING,
     ERROR_COMMENT_REQUIRED,
-    ERROR_CONFLICT,
     ERROR_DATE_FUTURE,
-    ERROR_DEADLINE,
-    report_section_save,
+    report_reject,
 )
 from doingoai.reports.views import APPROVED, COMPOSED, SENT, SUBMITTED
 from doingoai.testing import client_for
@@ -402,7 +402,6 @@ def test_requests_boards_renders_and_outlines_are_scoped(
 def test_a_report_the_province_returned_leaves_its_sight_at_the_first_change(
     client_a, province_client, commune_a, officer_a, leader_a, province_officer
 ):
-    from doingoai.reports.services import report_reject
 
     report = report_reject(
         report=submitted(commune_a, officer_a, leader_a), by=province_officer, reason="Thiếu số liệu"

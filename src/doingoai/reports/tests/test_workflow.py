@@ -9,31 +9,30 @@ from doingoai.lib.vn import ERROR_DATE
 from doingoai.records.tests.factories import delegation
 from doingoai.reports.compose import ComposeError
 from doingoai.reports.models import NumberRegister, Report, ReportEvent
+from doingoai.reports.pages import document_of
 from doingoai.reports.rendering import report_render_contract
-from doingoai.reports.services import (
+from doingoai.reports.services import ReportError
+from doingoai.reports.services.access import ERROR_LOCKED, ERROR_NOT_LEADER
+from doingoai.reports.services.editing import report_section_save
+from doingoai.reports.services.workflow import (
     ERROR_ALREADY_APPROVED,
     ERROR_ALREADY_PENDING,
     ERROR_ALREADY_SENT,
     ERROR_COMMENT_REQUIRED,
     ERROR_DATE_BEFORE_PERIOD,
     ERROR_DATE_FUTURE,
-    ERROR_LOCKED,
     ERROR_NOT_APPROVED,
-    ERROR_NOT_LEADER,
     ERROR_NOT_PENDING,
     ERROR_NUMBER_INVALID,
     ERROR_NUMBER_TAKEN,
     ERROR_REASON_REQUIRED,
-    ReportError,
     report_accept,
     report_approve,
     report_reject,
     report_return,
-    report_section_save,
     report_send,
     report_submit_for_approval,
     reports_accept,
-    signature_lines,
 )
 from doingoai.testing import make_user
 
@@ -125,13 +124,13 @@ def test_a_vice_chairman_signs_for_the_chairman(commune_a, officer_a, leader_a):
         "Phó Chủ tịch",
         "Đinh Văn Trung",
     )
-    assert signature_lines(report) == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+    assert document_of(report).signature == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
 
 
 def test_the_chairman_signs_for_the_committee(commune_b, officer_b, leader_b):
     report = approved(commune_b, officer_b, leader_b)
     assert (report.signer_authority, report.signer_title, report.signer_name) == ("TM", "Chủ tịch", "Trần Ngọc Sang")
-    assert signature_lines(report) == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+    assert document_of(report).signature == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
 
 
 def test_only_a_leader_of_the_commune_approves(commune_a, officer_a, leader_b):

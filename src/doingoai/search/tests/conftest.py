@@ -8,6 +8,10 @@ import datetime as dt
 
 import pytest
 
+from doingoai.reports.services.contract import report_replace_content
+from doingoai.reports.services.editing import report_section_save
+from doingoai.reports.services.workflow import report_approve, report_send, report_submit_for_approval
+
 WWF_A = (
     "Trong kỳ, xã tiếp nhận khoản viện trợ của Quỹ Quốc tế Bảo vệ Thiên nhiên (WWF) "
     "trị giá 350.000.000 đồng cho dự án bảo tồn rừng đầu nguồn, 120 người hưởng lợi."
@@ -30,7 +34,6 @@ def frozen_today(monkeypatch):
 
 def write(report, code, text, by):
     """Type ``text`` into the report's section ``code``, as autosave does."""
-    from doingoai.reports.services import report_section_save
 
     section = report.sections.get(code=code)
     return report_section_save(section=section, text=text, version=section.version, by=by)
@@ -38,7 +41,6 @@ def write(report, code, text, by):
 
 def sent(report, officer, leader):
     """Through approval to the province."""
-    from doingoai.reports.services import report_approve, report_send, report_submit_for_approval
 
     report_submit_for_approval(report=report, by=officer)
     report_approve(report=report, by=leader, date=dt.date(2026, 6, 16))
@@ -48,7 +50,6 @@ def sent(report, officer, leader):
 def ingested(unit, *, period, sections, by=None, status="confirmed"):
     """A report read from a file: its sections replace nothing and come through bulk_create."""
     from doingoai.reports.models import Report
-    from doingoai.reports.services import report_replace_content
 
     report = Report.objects.create(
         unit=unit, period=period, origin=Report.Origin.INGESTED, status=status, created_by=by

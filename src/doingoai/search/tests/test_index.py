@@ -6,6 +6,8 @@ import pytest
 from django.db import connection
 
 from doingoai.reports.models import Report, ReportSection
+from doingoai.reports.services.contract import report_replace_content
+from doingoai.reports.services.editing import report_version_restore
 from doingoai.search import index
 from doingoai.search.services import report_search
 
@@ -32,7 +34,6 @@ def test_autosave_replaces_the_old_words_with_the_new(draft_a, officer_a):
 
 
 def test_reading_a_file_again_replaces_the_sections_through_bulk_create(commune_a, officer_a):
-    from doingoai.reports.services import report_replace_content
 
     report = ingested(
         commune_a, period="2025", sections=[{"code": "ngo_aid", "heading": "Viện trợ", "text": "Hue Help"}]
@@ -46,7 +47,6 @@ def test_reading_a_file_again_replaces_the_sections_through_bulk_create(commune_
 
 
 def test_restoring_a_version_brings_its_words_back(draft_a, officer_a):
-    from doingoai.reports.services import report_version_restore
 
     before = draft_a.versions.order_by("number").first()  # as composed, before WWF was typed
     report_version_restore(report=Report.objects.get(pk=draft_a.pk), version=before, by=officer_a)
@@ -127,7 +127,6 @@ def test_group_headings_are_not_indexed_and_a_section_that_becomes_one_leaves(co
 
 
 def test_a_document_placed_in_its_unit_later_is_found_by_that_unit(commune_b, officer_b, province_officer):
-    from doingoai.reports.services import report_replace_content
 
     report = Report.objects.create(origin=Report.Origin.INGESTED, status="read", created_by=province_officer)
     sections = [{"code": "ngo_aid", "heading": "Viện trợ", "text": "Dự án của Hue Help."}]

@@ -2,6 +2,7 @@ import pytest
 
 from doingoai.people.models import User
 from doingoai.reports.models import Report
+from doingoai.reports.services.workflow import report_reject
 from doingoai.search import services
 from doingoai.search.services import SearchError, report_search, search_unit_parse, sections_search
 from doingoai.search.terms import ERROR_EMPTY, ERROR_LONG, ERROR_SHORT, ERROR_SHORT_PREFIX
@@ -60,7 +61,6 @@ def test_a_province_officer_never_sees_another_provinces_reports(sent_b, sent_ot
 def test_a_report_the_province_returned_leaves_its_search_when_the_commune_edits_it(
     sent_b, officer_b, province_officer
 ):
-    from doingoai.reports.services import report_reject
 
     report_reject(report=sent_b, by=province_officer, reason="Thiếu số liệu viện trợ.")
     assert report_search(user=province_officer, query="WWF").total == 1  # returned: still the version it received

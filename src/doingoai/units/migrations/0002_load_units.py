@@ -6,7 +6,7 @@ from django.db import migrations
 def load(apps, schema_editor):
     from doingoai.units.services import units_sync
 
-    units_sync(unit_model=apps.get_model("units", "Unit"))
+    units_sync(unit_model=apps.get_model("units", "Unit"), history_model=apps.get_model("units", "HistoricalUnit"))
 
 
 class Migration(migrations.Migration):

@@ -69,3 +69,56 @@ def test_the_search_page_answers_htmx_with_a_fragment(client_a):
     assert "<html" in full and "Phường Đức Phổ" in full
     fragment = client_a.get("/units/?q=duc pho", HTTP_HX_REQUEST="true").content.decode()
     assert "<html" not in fragment and "21439" in fragment
+
+
+def test_units_come_from_vietnamadminunits_with_its_codes(units):
+    from doingoai.lib.adminunits import current_wards
+
+    wards = {w.code: w.name for w in current_wards()}
+    communes = dict(Unit.objects.exclude(level="tinh").values_list("code", "name"))
+    assert communes == wards
+    # Codes on which vietnam-provinces, the old source, differed (Cửa Nam was 73, Kim Liên 226).
+    assert Unit.objects.get(code=82, level="phuong").name == "Phường Cửa Nam"
+    assert Unit.objects.get(code=229).name == "Phường Kim Liên"
+    assert Unit.objects.get(code=226).name == "Phường Văn Miếu - Quốc Tử Giám"
+
+
+def test_the_level_comes_from_the_official_name_where_the_package_type_column_disagrees(units):
+    assert Unit.objects.get(code=10543).level == Unit.Level.WARD  # Phường Việt Hòa, typed "Xã" in the package
+    assert Unit.objects.get(code=11848).level == Unit.Level.COMMUNE  # Xã Vĩnh Hòa, typed "Phường"
+
+
+def test_old_addresses_resolve_to_the_units_the_converter_names(units):
+    assert unit_resolve(address="phường Văn Miếu, quận Đống Đa, Hà Nội").name == "Phường Văn Miếu - Quốc Tử Giám"
+    assert unit_resolve(address="Phường Kim Liên, Hà Nội").code == 229
+
+
+def test_a_commune_loaded_under_an_old_code_keeps_its_row_and_takes_the_new_code(units):
+    """Databases loaded from vietnam-provinces: two communes swapped codes, one was spelt the old way."""
+    van_mieu, kim_lien = Unit.objects.get(code=226), Unit.objects.get(code=229)
+    Unit.objects.filter(pk=van_mieu.pk).update(code=196)
+    Unit.objects.filter(pk=kim_lien.pk).update(code=226)
+    Unit.objects.filter(code=20137).update(code=20152, name="Xã Chân Mây – Lăng Cô")
+    Unit.objects.filter(code=2143).update(name="Xã Văn Lăng")  # a spelling that is another commune's name
+    result = units_sync()
+    assert (result.recoded, result.created, result.updated) == (3, 0, 4)
+    assert Unit.objects.get(pk=van_mieu.pk).code == 226 and Unit.objects.get(pk=kim_lien.pk).code == 229
+    assert Unit.objects.get(code=20137).name == "Xã Chân Mây - Lăng Cô"
+    assert Unit.objects.get(code=2143).name == "Xã Văn Lang" and Unit.objects.get(code=5665).name == "Xã Văn Lăng"
+    change = Unit.history.filter(id=kim_lien.pk).latest()
+    assert (change.code, change.history_type, change.history_change_reason) == (229, "~", "vietnamadminunits 1.0.4")
+    assert units_sync().updated == 0
+
+
+def test_a_commune_the_package_no_longer_lists_is_kept_inactive(units):
+    gone = Unit.objects.create(
+        code=99001,
+        level="xa",
+        name="Xã Đã Sáp Nhập",
+        short_name="Đã Sáp Nhập",
+        province=Unit.objects.get(level="tinh", code=51),
+    )
+    units_sync()
+    gone.refresh_from_db()
+    assert not gone.is_active and Unit.history.filter(id=gone.pk).latest().is_active is False
+    assert not unit_search(query="da sap nhap")

@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from doingoai.lib.ooxml import StyleSheet, W, is_on
+
 from ..errors import ERROR_CORRUPT_DOCX, ERROR_NO_TEXT, ERROR_ZIP_BOMB, ReaderError
 from ..lines import Line, RawDocument
 
 SUFFIXES = (".docx", ".docm", ".dotx")
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_W = "{%s}" % W
+_W = W
 MAX_PART_BYTES = 64 * 1024 * 1024  # a real document.xml is a few MB at most
 MAX_TOTAL_BYTES = 512 * 1024 * 1024
 MAX_RATIO = 200  # deflate rarely exceeds ~20:1 on Word XML
@@ -38,13 +39,6 @@ _RUN_CONTAINERS = {
     _W + "bdo",
 }
 _FORMATS_LETTER = "abcdefghijklmnopqrstuvwxyz"
-
-
-def _on(element) -> bool:
-    """A toggle property such as ``<w:b/>``: on unless its val says otherwise."""
-    if element is None:
-        return False
-    return element.get(_W + "val", "true").lower() not in ("false", "0", "off", "none")
 
 
 def _roman(number: int) -> str:
@@ -159,22 +153,14 @@ class _Styles:
     """Paragraph and character styles, resolved (basedOn chains) only when a style is used."""
 
     def __init__(self, xml: bytes | None):
-        self._elements: dict = {}
+        self.sheet = StyleSheet(etree.fromstring(xml) if xml else None)
         self._cache: dict[str, tuple[bool, str | None, tuple[str, int] | None]] = {}
-        self.default_bold = False
-        if not xml:
-            return
-        root = etree.fromstring(xml)
-        defaults = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{_W}b")
-        self.default_bold = _on(defaults) if defaults is not None else False
-        self._elements = {style.get(_W + "styleId", ""): style for style in root.iterfind(_W + "style")}
+        defaults = self.sheet.default_rpr
+        self.default_bold = bool(is_on(defaults.find(_W + "b"))) if defaults is not None else False
 
-    def _own(self, sid: str) -> tuple[str, bool | None, str | None, tuple[str, int] | None]:
-        """(basedOn, bold, alignment, numbering) a style sets itself; read on first use."""
-        style = self._elements.get(sid)
-        if style is None:
-            return "", None, None, None
-        parent = style.find(_W + "basedOn")
+    @staticmethod
+    def _own(style) -> tuple[bool | None, str | None, tuple[str, int] | None]:
+        """(bold, alignment, numbering) a style sets itself."""
         bold = style.find(f"{_W}rPr/{_W}b")
         jc = style.find(f"{_W}pPr/{_W}jc")
         num = style.find(f"{_W}pPr/{_W}numPr")
@@ -186,15 +172,10 @@ class _Styles:
                 num_id.get(_W + "val", "") if num_id is not None else "",
                 int(ilvl.get(_W + "val", "0") or 0) if ilvl is not None else 0,
             )
-        return (
-            parent.get(_W + "val", "") if parent is not None else "",
-            _on(bold) if bold is not None else None,
-            jc.get(_W + "val") if jc is not None else None,
-            numbering,
-        )
+        return is_on(bold), jc.get(_W + "val") if jc is not None else None, numbering
 
     def name(self, sid: str) -> str | None:
-        style = self._elements.get(sid)
+        style = self.sheet.by_id.get(sid)
         if style is None:
             return sid or None
         name = style.find(_W + "name")
@@ -205,15 +186,12 @@ class _Styles:
         cached = self._cache.get(sid)
         if cached is not None:
             return cached
-        chain, seen = sid, set()
         bold = align = num = None
-        while chain and chain not in seen:
-            seen.add(chain)
-            based, own_bold, own_align, own_num = self._own(chain)
+        for style in self.sheet.chain(sid):
+            own_bold, own_align, own_num = self._own(style)
             bold = own_bold if bold is None else bold
             align = own_align if align is None else align
             num = own_num if num is None else num
-            chain = based
         result = (self.default_bold if bold is None else bold, align, num)
         self._cache[sid] = result
         return result
@@ -257,8 +235,8 @@ class _Walker:
                 bold = self.styles.resolve(rstyle.get(_W + "val", ""))[0] or bold
             b = props.find(_W + "b")
             if b is not None:
-                bold = _on(b)
-            if props.find(_W + "vanish") is not None and _on(props.find(_W + "vanish")):
+                bold = bool(is_on(b))
+            if props.find(_W + "vanish") is not None and is_on(props.find(_W + "vanish")):
                 return
         for child in run:
             tag = child.tag

@@ -1,7 +1,7 @@
 """Make the reader's test corpus: synthetic reports with their gold, and other renderings.
 
 * ``synthetic_reports(count, seed)`` writes reports the reader has never seen:
-  other communes and provinces (drawn from vietnam-provinces), other years and
+  other communes and provinces (drawn from vietnamadminunits), other years and
   periods, other numbering styles (A./I./1., 1./1.1./a., markdown), other
   phrasings of headings and facts, numbers written ``1.221``, ``8199``, ``02``,
   ``trên 53 tỷ đồng``, zeros as sentences, estimates "ước đến hết kỳ". Each
@@ -170,11 +170,11 @@ def _period(rng: random.Random) -> tuple[dict, str, str]:
 
 
 def _ward(rng: random.Random):
-    from vietnam_provinces import Province, Ward
+    from doingoai.lib.adminunits import current_provinces, current_wards
 
-    wards = [w for w in Ward.iter_all() if w.division_type.value in ("xã", "phường")]
+    wards = [w for w in current_wards() if w.level_word in ("xã", "phường")]
     ward = rng.choice(wards)
-    province = Province.from_code(ward.province_code)
+    province = next(p for p in current_provinces() if p.code == ward.province_code)
     return ward, province
 
 

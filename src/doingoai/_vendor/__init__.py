@@ -1,0 +1,1 @@
+"""Third-party code shipped inside doingoai, unmodified; see README.md beside this file."""

@@ -1,0 +1,1 @@
+from .main import standardize_admin_unit_columns, convert_address_column

@@ -1,0 +1,1 @@
+"""The province's side: the requests it issues, the board of who has sent, reminders, the sums."""

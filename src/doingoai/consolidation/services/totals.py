@@ -1,0 +1,449 @@
+"""The sums: every catalogue indicator over a province's communes (or the country's provinces) for a period.
+
+Each unit's figure comes from its report of the period that counts: a composed
+report the province has received (submitted or accepted, or accepted only), or
+a report read from a document and confirmed. A unit with no such report for the
+period itself may still count through shorter reports that cover its window
+exactly (the two halves of a year): flows add up over them; a stock is taken
+from the last one, at the window's cut-off. Nothing is precomputed: every total
+is summed from the stored indicator values when it is asked for.
+
+Every figure keeps one of three states: a number, an explicit zero, or not
+reported. Silence is never summed as zero: a total of nothing reported is None.
+
+>>> Change(now=12, before=8).phrase, Change(now=3, before=None).phrase
+('tăng 4 (+50%)', 'không so sánh được')
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from doingoai.lib.catalogues import INDICATORS, STOCK, Indicator
+from doingoai.lib.periods import Period
+from doingoai.lib.vn import format_number
+from doingoai.reports.models import IndicatorValue, Report, ReportRequest
+from doingoai.units.models import Unit
+from doingoai.units.services import merged_into
+
+NUMBER, ZERO, MISSING = "number", "zero", "missing"
+STATE_LABELS = {NUMBER: "Có số liệu", ZERO: "Báo cáo không phát sinh (0)", MISSING: "Không nêu"}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One unit's value of one indicator, and the reports it stands on."""
+
+    value: int | None  # None: not reported
+    reports: tuple[int, ...] = ()  # the report ids behind it (several when shorter periods add up)
+    estimate: bool = False  # "ước đến hết kỳ"
+
+    @property
+    def state(self) -> str:
+        if self.value is None:
+            return MISSING
+        return ZERO if self.value == 0 else NUMBER
+
+
+NOT_REPORTED = Figure(None)
+
+
+@dataclass(frozen=True)
+class Change:
+    """This period against the same period of last year."""
+
+    now: int | None
+    before: int | None
+
+    @property
+    def comparable(self) -> bool:
+        return self.now is not None and self.before is not None
+
+    @property
+    def delta(self) -> int | None:
+        return self.now - self.before if self.comparable else None
+
+    @property
+    def percent(self) -> float | None:
+        return round(100 * self.delta / self.before, 1) if self.comparable and self.before else None
+
+    @property
+    def phrase(self) -> str:
+        if not self.comparable:
+            return "không so sánh được"
+        if self.delta == 0:
+            return "không đổi"
+        word = "tăng" if self.delta > 0 else "giảm"
+        amount = f"{word} {format_number(abs(self.delta))}"
+        if self.percent is None:
+            return amount
+        shown = format_number(abs(self.percent), 0 if float(self.percent).is_integer() else 1)
+        return f"{amount} ({'+' if self.delta > 0 else '-'}{shown}%)"
+
+
+@dataclass
+class Total:
+    indicator: Indicator
+    figures: dict[int, Figure]  # by unit id, one for every unit expected
+    previous: int | None = None  # the same period of last year, over the same units
+
+    @property
+    def reported(self) -> int:
+        """Units that gave a number, 0 included."""
+        return sum(1 for f in self.figures.values() if f.value is not None)
+
+    @property
+    def zero(self) -> int:
+        return sum(1 for f in self.figures.values() if f.value == 0)
+
+    @property
+    def not_reported(self) -> int:
+        return len(self.figures) - self.reported
+
+    @property
+    def total(self) -> int | None:
+        values = [f.value for f in self.figures.values() if f.value is not None]
+        return sum(values) if values else None
+
+    @property
+    def change(self) -> Change:
+        return Change(self.total, self.previous)
+
+    @property
+    def with_activity(self) -> int:
+        """Units that reported more than zero ("12/96 xã, phường có hoạt động ...")."""
+        return sum(1 for f in self.figures.values() if f.value)
+
+
+@dataclass
+class Completeness:
+    expected: int
+    submitted: int  # units whose figures count (received, or read and confirmed)
+    accepted: int  # of those, reports the level above has accepted
+    late: int  # not counted yet, and the deadline has passed
+    missing: list[Unit] = field(default_factory=list)  # the units not counted yet
+
+
+@dataclass
+class Consolidation:
+    scope: Unit | None  # the province; None for the whole country
+    period: Period
+    request: ReportRequest | None
+    accepted_only: bool
+    units: list[Unit]  # expected: the province's communes, or the country's provinces
+    totals: list[Total]
+    completeness: Completeness
+    reports: dict[int, list[int]]  # by unit id: the report ids that count for it
+    deadline: dt.date | None = None
+
+    @property
+    def by_code(self) -> dict[str, Total]:
+        return {t.indicator.code: t for t in self.totals}
+
+    def to_json(self) -> dict:
+        """The shape the CLI and the API print (see README, "Tổng hợp")."""
+        code_of = {u.pk: u.code for u in self.units}
+        scope = {"code": self.scope.code, "name": self.scope.name} if self.scope else {"code": None, "name": "Việt Nam"}
+        return {
+            ("province" if self.scope else "country"): scope,
+            "period": self.period.code,
+            "period_label": self.period.label,
+            "request": self.request.number if self.request else None,
+            "accepted_only": self.accepted_only,
+            "completeness": {
+                ("communes" if self.scope else "provinces"): self.completeness.expected,
+                "submitted": self.completeness.submitted,
+                "accepted": self.completeness.accepted,
+                "late": self.completeness.late,
+                "missing": [u.code for u in self.completeness.missing],
+            },
+            "indicators": {
+                t.indicator.code: {
+                    "label": t.indicator.label,
+                    "unit": t.indicator.unit,
+                    "kind": t.indicator.kind,
+                    "total": t.total,
+                    "reported": t.reported,
+                    "zero": t.zero,
+                    "not_reported": t.not_reported,
+                    "previous": t.previous,
+                    "change": t.change.phrase,
+                    "by_unit": {
+                        str(code_of[unit_id]): f.value for unit_id, f in t.figures.items() if f.value is not None
+                    },
+                }
+                for t in self.totals
+            },
+        }
+
+
+def counted_statuses(*, accepted_only: bool) -> tuple[str, ...]:
+    """Reports whose figures count: received by the level above (or accepted only), or read and confirmed."""
+    if accepted_only:
+        return (Report.Status.ACCEPTED, Report.Status.CONFIRMED)
+    return Report.Status.COUNTED
+
+
+def consolidate(
+    *,
+    province: Unit | None,
+    period: Period | str,
+    request: ReportRequest | None = None,
+    accepted_only: bool = False,
+    compare: bool = True,
+    today: dt.date | None = None,
+) -> Consolidation:
+    """Every catalogue indicator summed over the province's communes (``province=None``: over the country,
+    a figure per province) for ``period``, or for a request (its communes, its period and its deadline)."""
+    period = Period.parse(request.period if request is not None else period)
+    today = today or timezone.localdate()
+    communes = _expected_communes(province=province, request=request)
+    # A commune merged away is not expected; its reports count for the unit it became.
+    counts_for = {c.pk: c.pk for c in communes} | merged_into(communes)
+    wanted = [period, *(p for tiling in period.tilings() for p in tiling)]
+    if compare:
+        last = period.same_period_last_year()
+        wanted += [last, *(p for tiling in last.tilings() for p in tiling)]
+    rows = _indicator_rows(units=set(counts_for), province=province, periods=wanted, accepted_only=accepted_only)
+
+    now_values, now_reports = _figures_by_unit(rows, period)
+    now_values, now_reports = _roll_up(now_values, counts_for), _group(now_reports, counts_for)
+    before_values = _roll_up(_figures_by_unit(rows, period.same_period_last_year())[0], counts_for) if compare else {}
+
+    if province is None:
+        units = list(Unit.objects.filter(level=Unit.Level.PROVINCE).order_by("name"))
+        province_of = {c.pk: c.province_id for c in communes}
+        now_values = _roll_up(now_values, province_of)
+        before_values = _roll_up(before_values, province_of)
+        reports = _group(now_reports, province_of)
+    else:
+        units, reports = communes, now_reports
+
+    totals = []
+    for indicator in INDICATORS:
+        figures = {u.pk: now_values.get(u.pk, {}).get(indicator.code, NOT_REPORTED) for u in units}
+        previous = None
+        if compare:
+            before = [
+                before_values[u.pk][indicator.code].value
+                for u in units
+                if indicator.code in before_values.get(u.pk, {})
+                and before_values[u.pk][indicator.code].value is not None
+            ]
+            previous = sum(before) if before else None
+        totals.append(Total(indicator, figures, previous))
+
+    deadline = request.deadline if request is not None else _deadline_of(province=province, period=period)
+    completeness = _completeness(
+        communes=communes, counted=now_reports, rows=rows, period=period, deadline=deadline, today=today
+    )
+    return Consolidation(province, period, request, accepted_only, units, totals, completeness, reports, deadline)
+
+
+def _expected_communes(*, province: Unit | None, request: ReportRequest | None) -> list[Unit]:
+    """The communes a consolidation expects: those the request went to, else every commune of today."""
+    if request is not None:
+        communes = request.communes.filter(is_active=True)
+    else:
+        communes = Unit.objects.filter(is_active=True).exclude(level=Unit.Level.PROVINCE)
+        if province is not None:
+            communes = communes.filter(province=province)
+    return list(communes.only("id", "code", "name", "short_name", "level", "province_id").order_by("name"))
+
+
+@dataclass(frozen=True)
+class _Row:
+    report_id: int
+    unit_id: int
+    period: str
+    origin: str
+    status: str
+    indicator: str
+    value: int | None
+    estimate: bool
+
+
+def _indicator_rows(*, units: set[int], province: Unit | None, periods: list[Period], accepted_only: bool):
+    """The stored values of every report of ``units`` that counts, for the periods wanted, in one query."""
+    values = IndicatorValue.objects.filter(
+        report__period__in=[p.code for p in periods],
+        report__status__in=counted_statuses(accepted_only=accepted_only),
+    )
+    if province is not None:
+        values = values.filter(report__unit__province=province)
+    else:
+        values = values.filter(report__unit__province__isnull=False)
+    return [
+        _Row(*row)
+        for row in values.values_list(
+            "report_id",
+            "report__unit_id",
+            "report__period",
+            "report__origin",
+            "report__status",
+            "indicator",
+            "value",
+            "estimate",
+        ).iterator(chunk_size=5000)
+        if row[1] in units
+    ]
+
+
+def _figures_by_unit(rows: list[_Row], period: Period) -> tuple[dict[int, dict[str, Figure]], dict[int, list[int]]]:
+    """Each unit's figures for ``period``: from its report of that period, else from shorter reports tiling it."""
+    chosen = _one_report_per_unit_and_period(rows)
+    by_report: dict[int, dict[str, _Row]] = {}
+    for row in rows:
+        by_report.setdefault(row.report_id, {})[row.indicator] = row
+    figures: dict[int, dict[str, Figure]] = {}
+    counted: dict[int, list[int]] = {}
+    units = {unit_id for unit_id, _ in chosen}
+    for unit_id in units:
+        parts = _covering(chosen, unit_id, period)
+        if not parts:
+            continue
+        counted[unit_id] = parts
+        figures[unit_id] = _combine([by_report.get(report_id, {}) for report_id in parts], parts)
+    return figures, counted
+
+
+def _one_report_per_unit_and_period(rows: list[_Row]) -> dict[tuple[int, str], int]:
+    """(unit, period) → the report that counts: the composed one before one read from a document."""
+    chosen: dict[tuple[int, str], tuple[bool, int]] = {}
+    for row in rows:
+        key = (row.unit_id, row.period)
+        rank = (row.origin == Report.Origin.COMPOSED, row.report_id)
+        if key not in chosen or rank > chosen[key]:
+            chosen[key] = rank
+    return {key: report_id for key, (_, report_id) in chosen.items()}
+
+
+def _covering(chosen: dict[tuple[int, str], int], unit_id: int, period: Period) -> list[int]:
+    if (unit_id, period.code) in chosen:
+        return [chosen[(unit_id, period.code)]]
+    for tiling in period.tilings():
+        if all((unit_id, part.code) in chosen for part in tiling):
+            return [chosen[(unit_id, part.code)] for part in tiling]
+    return []
+
+
+def _combine(parts: list[dict[str, _Row]], report_ids: list[int]) -> dict[str, Figure]:
+    """One unit's figures from its reports in time order: flows add up (all must state it); a stock is the last."""
+    figures = {}
+    for indicator in INDICATORS:
+        rows = [part.get(indicator.code) for part in parts]
+        if indicator.kind == STOCK:
+            rows = rows[-1:]
+        if any(row is None or row.value is None for row in rows):
+            continue  # one part silent: the whole is not reported
+        figures[indicator.code] = Figure(
+            value=sum(row.value for row in rows),
+            reports=tuple(report_ids),
+            estimate=any(row.estimate for row in rows),
+        )
+    return figures
+
+
+def _roll_up(values: dict[int, dict[str, Figure]], into: dict[int, int]) -> dict[int, dict[str, Figure]]:
+    """Units' figures added into others': a merged commune's into the unit it became, communes' into their
+    province (the country's consolidation). A figure stays not reported only where every part is silent."""
+    rolled: dict[int, dict[str, list[Figure]]] = {}
+    for unit_id, figures in values.items():
+        for code, figure in figures.items():
+            rolled.setdefault(into[unit_id], {}).setdefault(code, []).append(figure)
+    return {
+        province_id: {
+            code: Figure(
+                value=sum(f.value for f in figures),
+                reports=tuple(r for f in figures for r in f.reports),
+                estimate=any(f.estimate for f in figures),
+            )
+            for code, figures in by_code.items()
+        }
+        for province_id, by_code in rolled.items()
+    }
+
+
+def _group(reports: dict[int, list[int]], into: dict[int, int]) -> dict[int, list[int]]:
+    grouped: dict[int, list[int]] = {}
+    for unit_id, ids in reports.items():
+        grouped.setdefault(into[unit_id], []).extend(ids)
+    return grouped
+
+
+def _deadline_of(*, province: Unit | None, period: Period) -> dt.date | None:
+    """Without a request named: the province's latest request for the period gives the deadline."""
+    if province is None:
+        return None
+    return (
+        ReportRequest.objects.filter(province=province, period=period.code, entered_by_unit__isnull=True)
+        .order_by("-date", "-id")
+        .values_list("deadline", flat=True)
+        .first()
+    )
+
+
+def _completeness(*, communes, counted, rows, period, deadline, today) -> Completeness:
+    status_of = {row.report_id: row.status for row in rows}
+    accepted = sum(1 for ids in counted.values() if all(status_of.get(i) == Report.Status.ACCEPTED for i in ids))
+    missing = [c for c in communes if c.pk not in counted]
+    late = len(missing) if deadline is not None and today > deadline else 0
+    return Completeness(len(communes), len(counted), accepted, late, missing)
+
+
+# --- Scope and lookups ------------------------------------------------------------------------------
+
+ERROR_UNKNOWN_PROVINCE = "Không tìm thấy tỉnh, thành phố «{value}»: hãy gõ tên (ví dụ Quảng Ngãi) hoặc mã (ví dụ 51)."
+ERROR_UNKNOWN_REQUEST = "Tỉnh {province} không có văn bản đề nghị báo cáo số «{number}»."
+ERROR_NOT_ALLOWED = "Tài khoản này không xem được số liệu tổng hợp của {scope}."
+
+
+def province_lookup(value: str | int) -> Unit | None:
+    """A province by its code (51) or its name, with or without diacritics ("Quảng Ngãi", "quang ngai")."""
+    from doingoai.lib.text import fold
+
+    text = str(value).strip()
+    provinces = Unit.objects.filter(level=Unit.Level.PROVINCE)
+    if text.isdigit():
+        return provinces.filter(code=int(text)).first()
+    wanted = fold(text).removeprefix("tinh ").removeprefix("thanh pho ")
+    for unit in provinces:
+        if fold(unit.short_name) == wanted or fold(unit.name) == fold(text):
+            return unit
+    return None
+
+
+def request_lookup(*, province: Unit, number: str) -> ReportRequest | None:
+    """A province's own request by its number ("645/SNgV-HCTH", spaces and case aside)."""
+    wanted = "".join(number.split()).lower()
+    for candidate in ReportRequest.objects.filter(province=province, entered_by_unit__isnull=True):
+        if "".join(candidate.number.split()).lower() == wanted:
+            return candidate
+    return None
+
+
+def consolidation_scope(*, user, province: Unit | None) -> bool:
+    """Whether ``user`` may see the sums of ``province`` (None: the whole country).
+
+    A province's people see their own province only; the ministry sees every
+    province and the country; a commune sees no consolidation at all.
+    """
+    if not user.is_authenticated:
+        return False
+    if user.is_ministry_user or user.is_superuser:
+        return True
+    return province is not None and user.is_province_user and user.province.pk == province.pk
+
+
+def reports_behind(*, consolidation: Consolidation, indicator: str, unit: Unit) -> list[IndicatorValue]:
+    """The stored values (with their evidence sentence or records) behind one unit's figure, oldest first.
+
+    For the country, a province's figure opens onto its communes' values.
+    """
+    ids = consolidation.reports.get(unit.pk, [])
+    return list(
+        IndicatorValue.objects.filter(report_id__in=ids, indicator=indicator)
+        .select_related("report__unit")
+        .order_by("report__period", "report__unit__name")
+    )
