@@ -544,6 +544,80 @@ def consolidate_command(province, period, request_number, accepted_only, as_json
         )
 
 
+@main.command("search")
+@click.argument("query", nargs=-1)
+@click.option("--user", "username", default="", help="Search as this account sees (default: every report).")
+@click.option("--unit", "unit_code", default="", help="Only this unit: a ward code (21361) or tinh:CODE (tinh:51).")
+@click.option("--period", type=PERIOD, default=None, help="Only this period: 2025, 2026H1, 2026H2, 2026Q3.")
+@click.option("--section", default="", help="Only this section code (ngo_aid, delegations, ...).")
+@click.option("--limit", default=20, show_default=True, help="Hits to print (at most 100).")
+@click.option("--offset", default=0, show_default=True, help="Hits to skip, for the next page.")
+@click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON, as the API gives them.")
+@click.option("--reindex", is_flag=True, help="Rebuild the search index from the reports' sections, then stop.")
+def search_command(query, username, unit_code, period, section, limit, offset, as_json, reindex):
+    """Find QUERY in the reports' sections, with or without diacritics ("vien tro WWF").
+
+    \b
+      doingoai search vien tro WWF --user sonv.quangngai --period 2026H1
+      doingoai search '"doan ra"' --unit 21361 --section delegations --json
+
+    Every word must appear; "quoted words" side by side; hoi* any word starting so.
+    Without --user the command line, run on the server, searches every report.
+    Hits are in [brackets], or highlighted on a terminal.
+    """
+    _django()
+    import json
+
+    from django.db import connection
+
+    from doingoai.people.models import User
+    from doingoai.search.index import search_index_rebuild
+    from doingoai.search.services import (
+        SearchError,
+        report_search,
+        search_results_as_dict,
+        search_unit_parse,
+        sections_search,
+    )
+    from doingoai.search.terms import html_to_plain
+
+    if reindex:
+        search_index_rebuild(connection)
+        click.echo("Đã dựng lại chỉ mục tìm kiếm.")
+        return
+    user = None
+    if username:
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            _fail(f"Không có tài khoản {username}.")
+    try:
+        unit = search_unit_parse(code=unit_code, user=user) if unit_code else None
+        filters = dict(query=" ".join(query), unit=unit, period=period, section=section, limit=limit, offset=offset)
+        if user is None:
+            results = sections_search(reports=None, **filters)
+        else:
+            results = report_search(user=user, **filters)
+    except SearchError as error:
+        _fail(str(error))
+    if as_json:
+        click.echo(json.dumps(search_results_as_dict(results), ensure_ascii=False, indent=1))
+        return
+    on_terminal = click.get_text_stream("stdout").isatty()
+
+    def mark(word):
+        return click.style(word, bold=True, fg="yellow") if on_terminal else f"[{word}]"
+
+    shown = f"{results.first}–{results.last} trong " if results.total > len(results.hits) and results.hits else ""
+    click.echo(f"{shown}{results.total} mục báo cáo có “{results.query}”.")
+    for hit in results.hits:
+        report = hit.report
+        unit_name = f"{report.unit.name} ({report.unit.province_unit.name})" if report.unit_id else "Chưa gán đơn vị"
+        click.echo("")
+        click.echo(f"{unit_name} · {hit.period_label} · {report.get_status_display()} · báo cáo #{report.pk}")
+        click.echo(f"  {html_to_plain(hit.heading, mark=mark)}")
+        click.echo(f"  {html_to_plain(hit.snippet, mark=mark)}")
+
+
 @main.group("synthesis")
 def synthesis_group():
     """The province's own report, drafted from its communes' reports (báo cáo tổng hợp)."""

@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "doingoai.reports",
     "doingoai.audit",
     "doingoai.ingest",
+    "doingoai.search",
     "doingoai.consolidation",
 ]
 

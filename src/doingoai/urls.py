@@ -16,6 +16,7 @@ urlpatterns = [
     path("audit/", include("doingoai.audit.urls")),
     path("units/", include("doingoai.units.urls")),
     path("ingest/", include("doingoai.ingest.urls")),
+    path("search/", include("doingoai.search.urls")),
     path("consolidation/", include("doingoai.consolidation.urls")),
     path("api/v1/", api.urls),
     path("healthz", views.healthz, name="healthz"),

@@ -1,8 +1,11 @@
 """Reports over the API: the same services and the same scoping as the web pages.
 
 Another commune's report is a 404; a province officer sees only what its
-communes submitted. Workflow refusals answer 400 with the Vietnamese message,
-a stale section version 409 with both texts, a step the person may not take 403.
+communes submitted, and of a submitted report only what was sent: the versions
+sent and the steps of sending, accepting and returning (any other version is a
+404; no figure warnings, no pending drafts). Workflow refusals answer 400 with
+the Vietnamese message, a stale section version 409 with both texts, a step the
+person may not take 403.
 """
 
 import datetime as dt
@@ -19,7 +22,7 @@ from doingoai.lib.vn import parse_date
 from doingoai.reports.compose import ComposeError, report_compose
 from doingoai.reports.models import Outline, Report
 from doingoai.reports.rendering import PdfError, report_filename, report_render_docx, report_render_pdf
-from doingoai.reports.services import ReportError, access, contract, editing, figure_checks, workflow
+from doingoai.reports.services import ReportError, access, contract, editing, figure_checks, versions, workflow
 from doingoai.reports.services.access import get_report_for_user
 from doingoai.reports.services.editing import SectionConflict
 
@@ -66,6 +69,38 @@ class SectionOut(Schema):
 class ReportDetailOut(ReportOut):
     contract: dict
     sections: list[SectionOut]
+
+
+class VersionOut(Schema):
+    number: int
+    note: str
+    created_at: dt.datetime
+    created_by: str | None
+    send: int | None  # which send to the province this version is (1, 2, …); None: never sent
+    sent_at: dt.datetime | None
+    verdict: str | None  # "accepted" or "rejected" once the province has judged the send
+    verdict_comment: str
+
+
+class ChangeOut(Schema):
+    heading: str
+    kind: str  # "changed", "added", "removed"
+    html: str  # the text with <ins>/<del> marks
+
+
+class VersionDetailOut(VersionOut):
+    content: dict
+    compared_from: int | None  # the version the changes start from; None: a first send, nothing before it
+    compared_to: int | None  # the version they lead to; None: the report's current text
+    changes: list[ChangeOut]
+
+
+class EventOut(Schema):
+    action: str
+    action_label: str
+    comment: str
+    by: str | None
+    at: dt.datetime
 
 
 class ConflictOut(Schema):
@@ -146,8 +181,10 @@ def _out(report: Report) -> dict:
     }
 
 
-def _detail(report: Report) -> dict:
-    warnings = figure_checks.report_figure_warnings(report)
+def _detail(report: Report, user) -> dict:
+    own = access.report_audience(report, user) == access.OWN
+    # Figure warnings and pending drafts are the commune's drafting aids: the level above gets the text sent.
+    warnings = figure_checks.report_figure_warnings(report) if own else {}
     sections = [
         {
             "id": s.pk,
@@ -158,7 +195,7 @@ def _detail(report: Report) -> dict:
             "is_group": s.is_group,
             "text": s.text,
             "version": s.version,
-            "proposed_text": s.proposed_text,
+            "proposed_text": s.proposed_text if own else "",
             "warnings": [w.message for w in warnings.get(s.pk, [])],
         }
         for s in report.sections.all()
@@ -222,12 +259,12 @@ def report_create(request, payload: ComposeIn):
         return 409, {"detail": ERROR_EXISTS.format(pk=existing.pk)}
     asked = get_request_for_user(user, payload.request_id) if payload.request_id else None
     composed = report_compose(unit=user.unit, period=period, request=asked, by=user)
-    return 201, _detail(composed.report)
+    return 201, _detail(composed.report, user)
 
 
 @router.get("/{pk}", response=ReportDetailOut, summary="Xem một báo cáo (nội dung, mục, cảnh báo số liệu)")
 def report_read(request, pk: int):
-    return _detail(get_report_for_user(request.user, pk))
+    return _detail(get_report_for_user(request.user, pk), request.user)
 
 
 @router.post(
@@ -240,7 +277,7 @@ def report_recompose(request, pk: int):
     report = get_report_for_user(request.user, pk)
     user = _commune_user(request)
     composed = report_compose(unit=user.unit, period=report.period, request=report.request, by=user)
-    return 200, _detail(composed.report)
+    return 200, _detail(composed.report, user)
 
 
 @router.put(
@@ -312,6 +349,76 @@ def report_accept(request, pk: int):
 def report_reject(request, pk: int, payload: ReasonIn):
     report = get_report_for_user(request.user, pk)
     return 200, _out(workflow.report_reject(report=report, by=request.user, reason=payload.reason))
+
+
+def _version_out(entry: versions.VersionEntry) -> dict:
+    version, send = entry.version, entry.send
+    verdict = send.verdict if send else None
+    return {
+        "number": version.number,
+        "note": version.note,
+        "created_at": version.created_at,
+        "created_by": str(version.created_by) if version.created_by else None,
+        "send": send.number if send else None,
+        "sent_at": send.event.at if send else None,
+        "verdict": verdict.action if verdict else None,
+        "verdict_comment": verdict.comment if verdict else "",
+    }
+
+
+@router.get(
+    "/{pk}/versions",
+    response=list[VersionOut],
+    summary="Các phiên bản (xã: mọi phiên bản; tỉnh: các lần xã gửi)",
+)
+def report_versions(request, pk: int):
+    report = get_report_for_user(request.user, pk)
+    return [_version_out(entry) for entry in versions.report_version_list(report=report, user=request.user)]
+
+
+@router.get(
+    "/{pk}/versions/{number}",
+    response=VersionDetailOut,
+    summary="Một phiên bản và thay đổi (xã: so với hiện tại; tỉnh: so với lần gửi tỉnh đã nhận hoặc trả lại)",
+)
+def report_version(request, pk: int, number: int):
+    report = get_report_for_user(request.user, pk)
+    version = versions.get_version_for_user(report=report, user=request.user, number=number)
+    comparison = versions.report_version_compare(report=report, version=version, user=request.user)
+    return {
+        **_version_out(versions.VersionEntry(version, comparison.send)),
+        "content": version.content,
+        "compared_from": comparison.old.number if comparison.old else None,
+        "compared_to": comparison.new.number if comparison.new else None,
+        "changes": [{"heading": c.heading, "kind": c.kind, "html": str(c.html)} for c in comparison.changes],
+    }
+
+
+@router.post(
+    "/{pk}/versions/{number}/restore",
+    response={200: ReportOut, **REFUSALS},
+    summary="Khôi phục một phiên bản (chỉ xã; nội dung hiện tại được giữ thành một phiên bản)",
+)
+@_answers
+def report_version_restore(request, pk: int, number: int):
+    report = get_report_for_user(request.user, pk)
+    version = versions.get_version_to_restore(report=report, user=request.user, number=number)
+    return 200, _out(editing.report_version_restore(report=report, version=version, by=request.user))
+
+
+@router.get("/{pk}/events", response=list[EventOut], summary="Quá trình xử lý (tỉnh: các bước gửi, nhận, trả lại)")
+def report_events(request, pk: int):
+    report = get_report_for_user(request.user, pk)
+    return [
+        {
+            "action": event.action,
+            "action_label": event.get_action_display(),
+            "comment": event.comment,
+            "by": str(event.by) if event.by else None,
+            "at": event.at,
+        }
+        for event in access.report_events_for(report=report, user=request.user)
+    ]
 
 
 @router.get("/{pk}/docx", summary="Tải văn bản .docx theo Nghị định 30", response={200: None})

@@ -6,6 +6,7 @@ from ninja.security import django_auth
 from . import consolidation, ingest, records, reports, synthesis, units
 from .auth import TokenAuth
 from .schemas import MeOut
+from .search import router as search_router
 
 api = NinjaAPI(
     title="doingoai API",
@@ -37,5 +38,6 @@ api.add_router("/records", records.router)
 api.add_router("/reports", reports.router)
 api.add_router("/report-requests", reports.requests_router)
 api.add_router("/ingest", ingest.router)
+api.add_router("/search", search_router)
 api.add_router("/consolidation", consolidation.router)
 api.add_router("/synthesis", synthesis.router)

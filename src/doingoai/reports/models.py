@@ -312,12 +312,25 @@ class IndicatorValue(models.Model):
 
 
 class ReportVersion(models.Model):
-    """A saved state of a report's text, to compare and restore."""
+    """A saved state of a report's text, to compare and restore.
+
+    A version kept by a workflow step (sent to the leader, approved, sent to the
+    province) points at that step's event: the level above sees a version only
+    through the event of sending it (services/access.py).
+    """
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()
     content = models.JSONField()  # {"meta": {...}, "sections": [{"code", "heading", "level", "text"}]}
     note = models.CharField(max_length=200, blank=True)
+    event = models.OneToOneField(
+        "ReportEvent",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="version",
+        verbose_name="bước xử lý",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -13,9 +13,16 @@ from doingoai.people.models import User
 from doingoai.records.indicators import records_behind_indicators, records_of_window
 from doingoai.records.registry import RECORD_TYPES_BY_MODEL
 from doingoai.reports.services import ReportError
-from doingoai.reports.services.access import is_leader, report_can_edit, report_is_editable
+from doingoai.reports.services.access import (
+    OWN,
+    is_leader,
+    report_audience,
+    report_can_edit,
+    report_events_for,
+    report_is_editable,
+)
 from doingoai.reports.services.figure_checks import report_figure_warnings, report_records_changed
-from doingoai.reports.services.versions import report_changes_seen
+from doingoai.reports.services.versions import Send, report_changes_seen, report_sends
 from doingoai.reports.services.workflow import report_can, report_last_comment, signature_of
 
 from .models import IndicatorValue, Report, ReportSection
@@ -86,11 +93,13 @@ def document_of(report: Report) -> FixedParts:
     return fixed_parts(report_render_contract(report))
 
 
-def indicator_views(report: Report) -> list[IndicatorView]:
+def indicator_views(report: Report, *, own: bool = True) -> list[IndicatorView]:
+    """Each figure with what stands behind it: the unit's live records while it drafts; once locked,
+    and always for the level above, the evidence kept with the figure that was sent."""
     values = list(report.indicators.all())
     sources: dict[str, list] = {}
     window = (report.meta or {}).get("window")
-    live = report_is_editable(report) or report.status == Report.Status.PENDING  # locked: the frozen evidence only
+    live = own and (report_is_editable(report) or report.status == Report.Status.PENDING)
     if report.unit is not None and report.unit.is_province:
         live = False  # a province's figures are sums of its communes': their evidence says so, no records behind
     if live and window and report.unit is not None:
@@ -112,9 +121,12 @@ class ReportPage:
     can_judge: bool  # the province officer, while the report waits for the province
     records_changed: bool
     last_comment: object
+    own: bool  # the report's own unit looks (services/access.py: report_audience); else the level above
+    events: list = field(default_factory=list)  # the steps of its way this person sees
     changes: list = field(default_factory=list)
     changes_since: dt.datetime | None = None
     warnings_count: int = 0
+    resent: Send | None = None  # for the level above: a report sent again after it judged an earlier send
     signature_preview: str = ""  # the block the leader's approval will print: "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"
     send_label: str = "Gửi tỉnh"
     is_synthesis: bool = False  # the province's own report, drafted from its communes' reports
@@ -133,28 +145,34 @@ def signature_preview(report: Report, user: User) -> str:
 
 def report_page(*, report: Report, user: User) -> ReportPage:
     can_edit = report_can_edit(report, user)
-    warnings = (
-        report_figure_warnings(report) if report_is_editable(report) or report.status == Report.Status.PENDING else {}
-    )
+    own = report_audience(report, user) == OWN
+    # Figure warnings are the unit's drafting aid: never shown to the level above.
+    drafting = report_is_editable(report) or report.status == Report.Status.PENDING
+    warnings = report_figure_warnings(report) if own and drafting else {}
     leads = is_leader(report, user)
     province_report = report.unit is not None and report.unit.is_province
     changes, since = report_changes_seen(report=report, user=user) if leads else ([], None)
+    events = list(report_events_for(report=report, user=user))
+    sends = [] if own else report_sends(report=report)
     return ReportPage(
         report=report,
         sections=section_views(report, warnings),
         document=document_of(report),
-        indicators=indicator_views(report),
+        indicators=indicator_views(report, own=own),
         can_edit=can_edit,
         can_submit=can_edit,
         can_review=report_can(report, user, "approve"),
         can_send=report_can(report, user, "send"),
         can_judge=report_can(report, user, "accept"),
         records_changed=can_edit and report_records_changed(report),
-        last_comment=report_last_comment(report) if report.status in Report.Status.EDITABLE else None,
+        last_comment=report_last_comment(report=report, user=user) if report.status in Report.Status.EDITABLE else None,
+        own=own,
+        events=events,
         changes=changes,
         changes_since=since,
         warnings_count=sum(len(w) for w in warnings.values()),
         signature_preview=signature_preview(report, user) if report_can(report, user, "approve") else "",
         send_label="Gửi Bộ Ngoại giao" if province_report else "Gửi tỉnh",
         is_synthesis=province_report and report.origin == Report.Origin.COMPOSED,
+        resent=sends[-1] if sends and sends[-1].before else None,
     )

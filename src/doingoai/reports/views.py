@@ -28,8 +28,10 @@ from doingoai.lib.vn import format_date, today
 from doingoai.people.access import commune_user, province_user, role_required
 from doingoai.reports.services import ReportError
 from doingoai.reports.services.access import (
+    OWN,
     get_report_for_user,
     receives_reports,
+    report_audience,
     report_can_edit,
     reports_visible_to,
     writes_reports,
@@ -45,7 +47,12 @@ from doingoai.reports.services.editing import (
 )
 from doingoai.reports.services.figure_checks import report_figure_warnings
 from doingoai.reports.services.outlines import outline_save, outlines_for
-from doingoai.reports.services.versions import report_current_content, report_diff
+from doingoai.reports.services.versions import (
+    get_version_for_user,
+    get_version_to_restore,
+    report_version_compare,
+    report_version_list,
+)
 from doingoai.reports.services.workflow import (
     ERROR_COMMENT_REQUIRED,
     ERROR_REASON_REQUIRED,
@@ -260,7 +267,6 @@ def report_detail_view(request, pk):
         "return_form": ReturnForm(),
         "reject_form": RejectForm(),
         "indicator_form": IndicatorForm(),
-        "events": report.events.select_related("by").order_by("at", "id"),
     }
     return render(request, "reports/detail.html", context)
 
@@ -423,36 +429,31 @@ def report_reject_view(request, pk):
 # --- Versions ----------------------------------------------------------------------------------------
 
 
+# The report's own unit sees every version; the level above only what was sent to it (404 for the rest).
+
+
 @login_required
 def report_versions_view(request, pk):
     report = get_report_for_user(request.user, pk)
-    versions = report.versions.select_related("created_by").order_by("-number")
-    return render(request, "reports/versions.html", {"report": report, "versions": versions})
+    entries = report_version_list(report=report, user=request.user)
+    own = report_audience(report, request.user) == OWN
+    return render(request, "reports/versions.html", {"report": report, "entries": entries, "own": own})
 
 
 @login_required
 def report_version_compare_view(request, pk, number):
     report = get_report_for_user(request.user, pk)
-    version = report.versions.filter(number=number).first()
-    if version is None:
-        raise Http404("Không có phiên bản này.")
-    changes = report_diff(version.content, report_current_content(report))
-    context = {
-        "report": report,
-        "version": version,
-        "changes": changes,
-        "can_restore": report_can_edit(report, request.user),
-    }
-    return render(request, "reports/compare.html", context)
+    version = get_version_for_user(report=report, user=request.user, number=number)
+    comparison = report_version_compare(report=report, version=version, user=request.user)
+    context = {"report": report, "comparison": comparison, "can_restore": report_can_edit(report, request.user)}
+    return render(request, "reports/compare.html" if comparison.against_current else "reports/send.html", context)
 
 
 @authors_only
 @require_POST
 def report_version_restore_view(request, pk, number):
     report = get_report_for_user(request.user, pk)
-    version = report.versions.filter(number=number).first()
-    if version is None:
-        raise Http404("Không có phiên bản này.")
+    version = get_version_to_restore(report=report, user=request.user, number=number)
     with _refusal_as_message(request):
         report_version_restore(report=report, version=version, by=request.user)
         messages.success(request, RESTORED.format(number=number))

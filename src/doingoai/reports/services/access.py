@@ -1,11 +1,11 @@
-"""Who may open a report, and who may change it."""
+"""Who may open a report, who may change it, and what each person sees of it."""
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from doingoai.people.models import User
-from doingoai.reports.models import Report
+from doingoai.reports.models import Report, ReportEvent
 from doingoai.reports.services import ReportError
 
 ERROR_LOCKED = "Báo cáo đã được duyệt hoặc đã gửi: không sửa được nữa."
@@ -22,6 +22,20 @@ AUTHOR = "author"  # the unit's own officers and leaders
 LEADER = "leader"  # the unit's leader, who approves
 RECEIVER = "receiver"  # the level above that receives the report
 READER = "reader"  # anyone who may open the report (or the system, for an administrator's import)
+
+# Who looks at a report, relative to its unit (the audience).
+OWN = "own"  # the unit's own people: how the report was drafted, every version and step
+ABOVE = "above"  # a level that receives it (the province; later the ministry): only what was sent
+
+# The steps between a unit and the level above: all the level above sees of a report's way, and
+# (through the event of sending) of its versions. Reminding is the province's own act.
+SEEN_ABOVE = (
+    ReportEvent.Action.SUBMITTED,
+    ReportEvent.Action.ACCEPTED,
+    ReportEvent.Action.REJECTED,
+    ReportEvent.Action.REMINDED,
+    ReportEvent.Action.CONFIRMED,  # a file read and checked: from then on the level above counts it
+)
 
 
 def writes_reports(user: User) -> bool:
@@ -70,6 +84,26 @@ def get_report_for_user(user: User, pk: int) -> Report:
     if report is None:
         raise Http404("Không tìm thấy báo cáo.")
     return report
+
+
+def report_audience(report: Report, user: User | None) -> str:
+    """OWN for the report's own unit, ABOVE for anyone else who may open it.
+
+    The rule asks "is it the unit's own?", not "which role?": a new level above
+    (the ministry reading a province's report) is let in by ``reports_visible_to``
+    alone and sees, from the first day, only what was sent to it.
+    """
+    unit = user.unit if user is not None and user.is_authenticated else None
+    return OWN if unit is not None and report.unit_id == unit.pk else ABOVE
+
+
+def report_events_for(*, report: Report, user: User | None) -> QuerySet:
+    """The steps of the report's way this person sees, in order: all for its unit, the sending,
+    accepting and returning for the level above (never the leader's returns or the drafting)."""
+    events = report.events.select_related("by").order_by("at", "id")
+    if report_audience(report, user) == OWN:
+        return events
+    return events.filter(action__in=SEEN_ABOVE)
 
 
 def report_is_editable(report: Report) -> bool:

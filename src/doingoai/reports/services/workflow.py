@@ -3,7 +3,9 @@
 Every step is a row of ``TRANSITIONS`` (action, from, to, who, whether a comment
 is required, the event it leaves) and ``report_transition`` is the one function
 that applies a row: lock the report, check who acts, check the status, set the
-new status and its stamps, keep a version if the row says so, record the event.
+new status and its stamps, record the event, and keep a version tied to it if the
+row says so. The version kept at "send" is what the level above receives: it sees
+no other (services/access.py).
 A new step (the province's synthesis sent to the ministry, say) is one more row.
 
 >>> send = TRANSITIONS_BY_ACTION["send"]
@@ -24,7 +26,15 @@ from doingoai.people.models import User
 from doingoai.people.services import issuing_organisation
 from doingoai.reports.models import NumberRegister, Report, ReportEvent
 from doingoai.reports.services import ReportError
-from doingoai.reports.services.access import AUTHOR, LEADER, READER, RECEIVER, is_actor, require_actor
+from doingoai.reports.services.access import (
+    AUTHOR,
+    LEADER,
+    READER,
+    RECEIVER,
+    is_actor,
+    report_events_for,
+    require_actor,
+)
 from doingoai.reports.services.versions import report_snapshot
 from doingoai.units.models import Unit
 
@@ -79,7 +89,8 @@ TRANSITIONS: tuple[Transition, ...] = (
                done_in=Status.LOCKED, done=ERROR_ALREADY_APPROVED, stamps=("approved_by", "approved_at"),
                snapshot="Lãnh đạo duyệt: số {number}"),
     Transition("send", (Status.APPROVED,), Status.SUBMITTED, AUTHOR, Action.SUBMITTED, ERROR_NOT_APPROVED,
-               done_in=Status.COUNTED, done=ERROR_ALREADY_SENT, stamps=("submitted_at",)),
+               done_in=Status.COUNTED, done=ERROR_ALREADY_SENT, stamps=("submitted_at",),
+               snapshot="Gửi tỉnh: số {number}"),
     Transition("accept", (Status.SUBMITTED,), Status.ACCEPTED, RECEIVER, Action.ACCEPTED, ERROR_NOT_SUBMITTED,
                stamps=("confirmed_by", "confirmed_at")),
     Transition("reject", (Status.SUBMITTED,), Status.REJECTED, RECEIVER, Action.REJECTED, ERROR_NOT_SUBMITTED,
@@ -141,10 +152,9 @@ def report_transition(
         report.version += 1
         report._history_user = by
         report.save()
+        event = report_event(report, step.event, by, comment) if step.event else None
         if step.snapshot:
-            report_snapshot(report=report, by=by, note=step.snapshot.format(number=report.number_text))
-        if step.event:
-            report_event(report, step.event, by, comment)
+            report_snapshot(report=report, by=by, note=step.snapshot.format(number=report.number_text), event=event)
     return report
 
 
@@ -208,9 +218,10 @@ def report_reject(*, report: Report, by: User, reason: str) -> Report:
     return report_transition(report=report, action="reject", by=by, comment=reason)
 
 
-def report_last_comment(report: Report) -> ReportEvent | None:
-    """The latest "returned" or "rejected" event, to show what to fix."""
-    return report.events.filter(action__in=[Action.RETURNED, Action.REJECTED]).order_by("-at", "-id").first()
+def report_last_comment(*, report: Report, user: User | None) -> ReportEvent | None:
+    """The latest "returned" or "rejected" event this person sees, to show what to fix."""
+    returns = report_events_for(report=report, user=user).filter(action__in=[Action.RETURNED, Action.REJECTED])
+    return returns.order_by("-at", "-id").first()
 
 
 # --- Approval: the signature block, the number and the date -------------------------------------

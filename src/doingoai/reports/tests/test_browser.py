@@ -104,3 +104,50 @@ def test_the_officer_composes_edits_offline_and_in_two_tabs_submits_the_leader_a
     report.refresh_from_db()
     assert report.status == Report.Status.APPROVED and report.number_text == "01/BC-UBND"
     assert check_docx(path.read_bytes()) == []
+
+
+def test_the_province_sees_the_sends_of_a_returned_and_resent_report_and_no_draft(
+    live_server, officer_a, leader_a, commune_a, province_officer
+):
+    from playwright.sync_api import sync_playwright
+
+    from .factories import BETWEEN_SENDS, LEADER_COMMENTS, NEVER_SENT, PROVINCE_REASON, returned_and_resent
+
+    report = returned_and_resent(commune_a, officer_a, leader_a, province_officer)
+    sent = set(report.versions.filter(event__action="submitted").values_list("number", flat=True))
+    drafts = set(report.versions.values_list("number", flat=True)) - sent
+    base = live_server.url
+    with sync_playwright() as playwright:
+        browser, page = chromium_page(playwright)
+        try:
+            _login(page, base, "lan")
+            page.goto(f"{base}/reports/{report.pk}/")
+            changes = page.locator("details.changes")
+            assert "thay đổi so với lần gửi 1" in changes.inner_text() and PROVINCE_REASON in changes.inner_text()
+            assert "Xã bổ sung số liệu đoàn vào" in changes.locator("ins").inner_text()
+            events = page.locator("ol.events li").all_inner_texts()
+            assert len(events) == 3 and all(("Gửi tỉnh" in e) or ("Tỉnh trả lại" in e) for e in events)
+
+            page.get_by_role("link", name="Các lần xã gửi").click()
+            page.wait_for_url(f"{base}/reports/{report.pk}/versions/")
+            rows = page.locator("table.versions tbody tr")
+            assert rows.count() == 2
+            listed = {
+                int(href.rstrip("/").rsplit("/", 1)[-1])
+                for href in page.locator("table.versions a").evaluate_all("links => links.map(a => a.href)")
+            }
+            assert listed == sent
+            text = page.locator("main").inner_text()
+            assert "Lần gửi 2" in text and "Lần gửi 1" in text and "Chờ tỉnh nhận" in text
+            for hidden in (NEVER_SENT, BETWEEN_SENDS, *LEADER_COMMENTS, "Gửi lãnh đạo duyệt", "Tự động lưu"):
+                assert hidden not in text, hidden
+
+            page.get_by_role("link", name="Lần gửi 2").click()
+            page.wait_for_selector("text=Lần gửi 2 so với lần gửi 1")
+            assert "Xã bổ sung số liệu đoàn vào" in page.locator("section.history ins").inner_text()
+            assert page.get_by_role("button", name="Khôi phục").count() == 0
+            for number in drafts:  # a version the commune did not send does not exist for the province
+                assert page.goto(f"{base}/reports/{report.pk}/versions/{number}/").status == 404
+        finally:
+            browser.close()
+            connections.close_all()

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reports', '0003_request_reminder'),
+        ('reports', '0004_version_event'),
     ]
 
     operations = [
