@@ -68,4 +68,4 @@ def synthesis_create(request, payload: SynthesisIn):
         return 403, {"detail": str(error.args[0]) if error.args else str(error)}
     except ComposeError as error:
         return 400, {"detail": str(error)}
-    return (201 if composed.created else 200), _detail(composed.report)
+    return (201 if composed.created else 200), _detail(composed.report, user)
