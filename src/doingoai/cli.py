@@ -618,6 +618,83 @@ def search_command(query, username, unit_code, period, section, limit, offset, a
         click.echo(f"  {html_to_plain(hit.snippet, mark=mark)}")
 
 
+@main.group("synthesis")
+def synthesis_group():
+    """The province's own report, drafted from its communes' reports (báo cáo tổng hợp)."""
+
+
+@synthesis_group.command("compose")
+@click.option("--province", required=True, help="The province, by name (Quảng Ngãi) or code (51).")
+@click.option("--period", type=PERIOD, default=None, help="2025, 2026H1, 2026H2 or 2026Q3 (or give --request).")
+@click.option("--request", "request_number", default="", help="Only the communes of this Công văn, e.g. 645/SNgV-HCTH.")
+@click.option("--accepted-only", is_flag=True, help="Count only reports the province has accepted (or confirmed).")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the report as JSON: its id, what was counted, the contract."
+)
+@click.option("--docx", "docx_path", type=click.Path(dir_okay=False), default=None, help="Also write the .docx here.")
+def synthesis_compose_command(province, period, request_number, accepted_only, as_json, docx_path):
+    """Draft (or recompose) the province's report for a period from its communes' reports.
+
+    Sections the officer has edited are kept; the new draft is offered beside them in the editor.
+    """
+    _django()
+    import json
+
+    from doingoai.consolidation.services.synthesis import synthesis_compose
+    from doingoai.consolidation.services.totals import (
+        ERROR_UNKNOWN_PROVINCE,
+        ERROR_UNKNOWN_REQUEST,
+        province_lookup,
+        request_lookup,
+    )
+    from doingoai.reports.compose import ComposeError
+    from doingoai.reports.rendering import report_render_docx
+    from doingoai.reports.services.contract import report_to_contract
+
+    scope = province_lookup(province)
+    if scope is None:
+        _fail(ERROR_UNKNOWN_PROVINCE.format(value=province))
+    asked = None
+    if request_number:
+        asked = request_lookup(province=scope, number=request_number)
+        if asked is None:
+            _fail(ERROR_UNKNOWN_REQUEST.format(province=scope.name, number=request_number))
+    elif period is None:
+        _fail("Hãy ghi --period (ví dụ 2026H1) hoặc --request (số Công văn đề nghị báo cáo).")
+    try:
+        composed = synthesis_compose(province=scope, period=period, request=asked, by=None, accepted_only=accepted_only)
+    except ComposeError as error:
+        _fail(str(error))
+    report = composed.report
+    done = report.meta["synthesis"]["completeness"]
+    if docx_path:
+        with open(docx_path, "wb") as out:
+            out.write(report_render_docx(report))
+    if as_json:
+        data = {
+            "report": report.pk,
+            "created": composed.created,
+            "province": {"code": scope.code, "name": scope.name},
+            "period": report.period,
+            "counted": done["submitted"],
+            "expected": done["expected"],
+            "refreshed": composed.refreshed,
+            "offered": composed.offered,
+            "contract": report_to_contract(report),
+        }
+        click.echo(json.dumps(data, ensure_ascii=False, indent=1, default=str))
+        return
+    verb = "Đã soạn" if composed.created else "Đã soạn lại"
+    click.echo(
+        f"{verb} báo cáo tổng hợp {report.period_label} của {scope.official_name} từ {done['submitted']}/"
+        f"{done['expected']} báo cáo của các xã (báo cáo số {report.pk}, {report.get_status_display().lower()})."
+    )
+    if composed.offered:
+        click.echo(f"{len(composed.offered)} mục đã sửa có bản soạn mới để chọn: " + "; ".join(composed.offered))
+    if docx_path:
+        click.echo(f"Đã ghi {docx_path}.")
+
+
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True)

@@ -9,7 +9,7 @@ import datetime as dt
 from django.db import transaction
 
 from doingoai.people.models import Organisation, User
-from doingoai.people.services import organisation_for_unit
+from doingoai.people.services import ministry_organisation, organisation_for_unit
 from doingoai.records import models as r
 from doingoai.units.models import Unit
 from doingoai.units.services import unit_by_code, units_ensure_loaded
@@ -25,7 +25,8 @@ COMMUNES = {
 }
 BORDER = {"boy"}
 
-# (username, full name, role, commune key or None for the province, position)
+MINISTRY = "bng"  # the key of the Bộ Ngoại giao's account: no unit below the nation
+# (username, full name, role, commune key, None for the province's Sở Ngoại vụ or MINISTRY, position)
 ACCOUNTS = (
     ("canbo.minhlong", "Nguyễn Thị Hoa", User.Role.COMMUNE_OFFICER, "minhlong", ""),
     ("lanhdao.minhlong", "Đinh Văn Trung", User.Role.COMMUNE_LEADER, "minhlong", User.Position.VICE_CHAIR),
@@ -35,6 +36,8 @@ ACCOUNTS = (
     ("canbo.camthanh", "Võ Thị Mai", User.Role.COMMUNE_OFFICER, "camthanh", ""),
     ("canbo.boy", "A Lăng Thị Nhung", User.Role.COMMUNE_OFFICER, "boy", ""),
     ("sonv.quangngai", "Lê Thị Lan", User.Role.PROVINCE_OFFICER, None, ""),
+    ("lanhdao.sonv.quangngai", "Nguyễn Văn Hùng", User.Role.PROVINCE_LEADER, None, User.Position.DIRECTOR),
+    ("bng.tonghop", "Trần Thị Ngoại", User.Role.MINISTRY_OFFICER, MINISTRY, ""),
     ("quantri.quangngai", "Phạm Văn Minh", User.Role.ADMINISTRATOR, None, ""),
 )
 
@@ -198,7 +201,10 @@ def demo_load() -> str:
 
     users = {}
     for username, full_name, role, key, position in ACCOUNTS:
-        organisation = organisation_for_unit(unit=communes[key]) if key else province_body
+        if key == MINISTRY:
+            organisation = ministry_organisation()
+        else:
+            organisation = organisation_for_unit(unit=communes[key]) if key else province_body
         user = User.objects.filter(username=username).first()
         if user is None:
             user = User(username=username, full_name=full_name, role=role, position=position, organisation=organisation)

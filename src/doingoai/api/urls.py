@@ -3,7 +3,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.security import django_auth
 
-from . import consolidation, ingest, records, reports, units
+from . import consolidation, ingest, records, reports, synthesis, units
 from .auth import TokenAuth
 from .schemas import MeOut
 from .search import router as search_router
@@ -40,3 +40,4 @@ api.add_router("/report-requests", reports.requests_router)
 api.add_router("/ingest", ingest.router)
 api.add_router("/search", search_router)
 api.add_router("/consolidation", consolidation.router)
+api.add_router("/synthesis", synthesis.router)

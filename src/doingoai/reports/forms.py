@@ -34,6 +34,23 @@ class ComposeForm(forms.Form):
     request = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
+class SynthesisForm(forms.Form):
+    """The province's report: a period, or the Công văn whose communes it sums; received or accepted reports."""
+
+    period = PeriodField(label="Kỳ báo cáo", required=False)
+    request = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    accepted_only = forms.BooleanField(label="Chỉ tính các báo cáo đã tiếp nhận", required=False)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("period") and not data.get("request") and not self.errors:
+            raise forms.ValidationError(ERROR_SYNTHESIS_PERIOD)
+        return data
+
+
+ERROR_SYNTHESIS_PERIOD = "Hãy chọn kỳ báo cáo (hoặc Công văn đề nghị báo cáo) cần tổng hợp."
+
+
 class SectionForm(forms.Form):
     text = forms.CharField(required=False, strip=False, widget=forms.Textarea)
     version = forms.IntegerField(min_value=1, error_messages={"required": ERROR_VERSION, "invalid": ERROR_VERSION})

@@ -282,6 +282,8 @@ class IndicatorValue(models.Model):
         RECORDS = "records", "Từ ghi chép"
         TEXT = "text", "Đọc từ văn bản"
         CORRECTION = "correction", "Cán bộ sửa"
+        # A province's report: the sum of its communes' values (consolidation/services/synthesis.py).
+        CONSOLIDATED = "consolidated", "Tổng hợp từ báo cáo các xã"
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="indicators")
     indicator = models.CharField("chỉ tiêu", max_length=40, choices=INDICATOR_CHOICES)

@@ -12,6 +12,7 @@ from doingoai.lib.vn import format_date, format_number, format_vnd
 from doingoai.people.models import User
 from doingoai.records.indicators import records_behind_indicators, records_of_window
 from doingoai.records.registry import RECORD_TYPES_BY_MODEL
+from doingoai.reports.services import ReportError
 from doingoai.reports.services.access import (
     OWN,
     is_leader,
@@ -22,7 +23,7 @@ from doingoai.reports.services.access import (
 )
 from doingoai.reports.services.figure_checks import report_figure_warnings, report_records_changed
 from doingoai.reports.services.versions import Send, report_changes_seen, report_sends
-from doingoai.reports.services.workflow import report_can, report_last_comment
+from doingoai.reports.services.workflow import report_can, report_last_comment, signature_of
 
 from .models import IndicatorValue, Report, ReportSection
 from .rendering import report_render_contract
@@ -99,6 +100,8 @@ def indicator_views(report: Report, *, own: bool = True) -> list[IndicatorView]:
     sources: dict[str, list] = {}
     window = (report.meta or {}).get("window")
     live = own and (report_is_editable(report) or report.status == Report.Status.PENDING)
+    if report.unit is not None and report.unit.is_province:
+        live = False  # a province's figures are sums of its communes': their evidence says so, no records behind
     if live and window and report.unit is not None:
         start, end = (dt.date.fromisoformat(w) for w in window)
         sources = records_behind_indicators(records_of_window(unit=report.unit, window=(start, end)))
@@ -124,6 +127,20 @@ class ReportPage:
     changes_since: dt.datetime | None = None
     warnings_count: int = 0
     resent: Send | None = None  # for the level above: a report sent again after it judged an earlier send
+    signature_preview: str = ""  # the block the leader's approval will print: "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"
+    send_label: str = "Gửi tỉnh"
+    is_synthesis: bool = False  # the province's own report, drafted from its communes' reports
+
+
+def signature_preview(report: Report, user: User) -> str:
+    """The signature block ``user`` would sign this report with, as it will print (lib/nd30)."""
+    try:
+        authority, title = signature_of(user)
+    except ReportError:
+        return ""
+    contract = report_render_contract(report)
+    contract["meta"]["signer"] = {"name": user.full_name or user.username, "title": title, "authority": authority}
+    return " / ".join(fixed_parts(contract).signature)
 
 
 def report_page(*, report: Report, user: User) -> ReportPage:
@@ -133,6 +150,7 @@ def report_page(*, report: Report, user: User) -> ReportPage:
     drafting = report_is_editable(report) or report.status == Report.Status.PENDING
     warnings = report_figure_warnings(report) if own and drafting else {}
     leads = is_leader(report, user)
+    province_report = report.unit is not None and report.unit.is_province
     changes, since = report_changes_seen(report=report, user=user) if leads else ([], None)
     events = list(report_events_for(report=report, user=user))
     sends = [] if own else report_sends(report=report)
@@ -153,5 +171,8 @@ def report_page(*, report: Report, user: User) -> ReportPage:
         changes=changes,
         changes_since=since,
         warnings_count=sum(len(w) for w in warnings.values()),
+        signature_preview=signature_preview(report, user) if report_can(report, user, "approve") else "",
+        send_label="Gửi Bộ Ngoại giao" if province_report else "Gửi tỉnh",
+        is_synthesis=province_report and report.origin == Report.Origin.COMPOSED,
         resent=sends[-1] if sends and sends[-1].before else None,
     )

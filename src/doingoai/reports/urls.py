@@ -7,6 +7,7 @@ app_name = "reports"
 urlpatterns = [
     path("", views.report_list_view, name="list"),
     path("compose/", views.report_compose_view, name="compose"),
+    path("synthesis/", views.synthesis_compose_view, name="synthesis"),
     path("<int:pk>/", views.report_detail_view, name="detail"),
     path("<int:pk>/sections/<int:section_pk>/", views.section_save_view, name="section"),
     path("<int:pk>/sections/<int:section_pk>/choose/", views.section_choose_view, name="section-choose"),

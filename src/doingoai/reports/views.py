@@ -22,6 +22,7 @@ from doingoai.consolidation.services.requests import (
     requests_for_commune,
     requests_visible_to,
 )
+from doingoai.consolidation.services.synthesis import may_compose_synthesis, synthesis_compose
 from doingoai.lib.periods import HALF, Period, recent_periods
 from doingoai.lib.vn import format_date, today
 from doingoai.people.access import commune_user, province_user, role_required
@@ -29,9 +30,11 @@ from doingoai.reports.services import ReportError
 from doingoai.reports.services.access import (
     OWN,
     get_report_for_user,
+    receives_reports,
     report_audience,
     report_can_edit,
     reports_visible_to,
+    writes_reports,
 )
 from doingoai.reports.services.editing import (
     ERROR_CHOICE,
@@ -74,6 +77,7 @@ from .forms import (
     RequestForm,
     ReturnForm,
     SectionForm,
+    SynthesisForm,
 )
 from .models import RenderJob
 from .outlines import DEFAULT_NAME, outline_items
@@ -81,6 +85,11 @@ from .pages import report_page, section_views
 from .rendering import PdfError, render_job_create, report_filename, report_render_docx, report_render_pdf
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+SYNTHESISED = (
+    "Đã soạn báo cáo tổng hợp từ {n} báo cáo của các xã, phường. Hãy đọc lại từng mục, sửa những đoạn cần sửa, "
+    "rồi gửi lãnh đạo duyệt."
+)
+RESYNTHESISED = "Đã soạn lại từ báo cáo các xã: {refreshed} mục được cập nhật."
 COMPOSED = "Đã soạn báo cáo từ ghi chép. Hãy đọc lại từng mục, sửa những đoạn cần sửa, rồi gửi lãnh đạo duyệt."
 RECOMPOSED = "Đã soạn lại: {refreshed} mục được cập nhật theo ghi chép mới."
 RECOMPOSED_OFFERED = " {offered} mục bạn đã sửa có bản soạn mới: hãy chọn giữ bản nào ở từng mục."
@@ -90,9 +99,11 @@ SUBMITTED = "Đã gửi lãnh đạo duyệt."
 RETURNED = "Đã trả lại báo cáo cho cán bộ."
 APPROVED = "Đã duyệt báo cáo: số {number}, ngày {date}. Nội dung và số liệu đã được khóa."
 SENT = "Đã gửi báo cáo lên tỉnh."
+SENT_UP = "Đã gửi báo cáo lên Bộ Ngoại giao."
 ACCEPTED = "Đã nhận báo cáo."
 ACCEPTED_MANY = "Đã nhận {n} báo cáo."
 REJECTED = "Đã trả lại báo cáo cho xã."
+REJECTED_UP = "Đã trả lại báo cáo cho tỉnh."
 RESTORED = "Đã khôi phục phiên bản {number}. Nội dung trước đó vẫn được giữ thành một phiên bản."
 REQUEST_SAVED = "Đã lưu văn bản đề nghị báo cáo."
 OUTLINE_SAVED = "Đã lưu đề cương."
@@ -100,9 +111,15 @@ RENDER_QUEUED = "Đang trình bày {n} báo cáo; trang này tự cập nhật t
 NOTHING_CHOSEN = "Chưa chọn báo cáo nào."
 
 
-# Composing and editing belong to the commune's own officers and leaders.
+# Composing from records belongs to a commune's own officers and leaders.
 commune_only = role_required(commune_user, "Không có báo cáo xã cho tài khoản này.")
+# Editing and the workflow: whoever writes some unit's reports (a commune's people, or a province's for its
+# own report); the services then check this report's unit, so a province never edits a commune's report.
+authors_only = role_required(writes_reports, "Không có báo cáo để soạn cho tài khoản này.")
+# Accepting or returning: the level above (a province for its communes, the ministry for a province).
+receivers_only = role_required(receives_reports, "Trang này dành cho cơ quan nhận báo cáo.")
 province_only = role_required(province_user, "Trang này dành cho cán bộ tỉnh.")
+synthesis_only = role_required(may_compose_synthesis, "Trang này dành cho cán bộ, lãnh đạo cấp tỉnh.")
 
 
 def _back(report):
@@ -138,6 +155,8 @@ def _refusal_as_message(request):
 @login_required
 def report_list_view(request):
     reports = reports_visible_to(request.user).order_by("-period", "-updated_at")
+    if may_compose_synthesis(request.user):
+        return _province_report_list(request, reports.filter(unit=request.user.unit))
     if not request.user.is_commune_user:
         return redirect("reports:requests")
     periods = recent_periods(today())
@@ -175,6 +194,58 @@ def report_compose_view(request):
     return _back(composed.report)
 
 
+def _province_report_list(request, reports):
+    """The province's own reports (its synthesis of each period), and the button that drafts one."""
+    context = {
+        "reports": reports,
+        "requests": requests_visible_to(request.user)
+        .filter(province=request.user.unit, entered_by_unit__isnull=True)
+        .order_by("-date", "-id"),
+        "periods": recent_periods(today()),
+        "current": Period.containing(today(), HALF),
+    }
+    return render(request, "reports/province_list.html", context)
+
+
+@synthesis_only
+@require_POST
+def synthesis_compose_view(request):
+    """One click: the province's report drafted from its communes' reports, then the editor."""
+    form = SynthesisForm(request.POST)
+    back = request.POST.get("next") or reverse("reports:list")
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return _back_to(request, back)
+    data = form.cleaned_data
+    asked = get_request_for_user(request.user, data["request"]) if data["request"] else None
+    try:
+        composed = synthesis_compose(
+            province=request.user.unit,
+            period=data["period"],
+            request=asked,
+            by=request.user,
+            accepted_only=data["accepted_only"],
+        )
+    except (ComposeError, PermissionDenied) as error:
+        _fail(request, error)
+        return _back_to(request, back)
+    if composed.created:
+        counted = len(composed.report.meta["synthesis"]["reports"])
+        messages.success(request, SYNTHESISED.format(n=counted))
+    else:
+        message = RESYNTHESISED.format(refreshed=len(composed.refreshed))
+        messages.success(
+            request, message + (RECOMPOSED_OFFERED.format(offered=len(composed.offered)) if composed.offered else "")
+        )
+    return _back(composed.report)
+
+
+def _back_to(request, url):
+    if url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return redirect(url)
+    return redirect("reports:list")
+
+
 @login_required
 def report_detail_view(request, pk):
     report = get_report_for_user(request.user, pk)
@@ -207,7 +278,7 @@ def _section_of(request, report, section_pk):
     return section
 
 
-@commune_only
+@authors_only
 @require_POST
 def section_save_view(request, pk, section_pk):
     report = get_report_for_user(request.user, pk)
@@ -243,7 +314,7 @@ def _conflict_response(request, report, conflict):
     return render(request, template, context, status=409)
 
 
-@commune_only
+@authors_only
 @require_POST
 def section_choose_view(request, pk, section_pk):
     report = get_report_for_user(request.user, pk)
@@ -257,7 +328,7 @@ def section_choose_view(request, pk, section_pk):
     return redirect(reverse("reports:detail", args=[report.pk]) + f"#s-{section.pk}")
 
 
-@commune_only
+@authors_only
 @require_POST
 def report_meta_view(request, pk):
     report = get_report_for_user(request.user, pk)
@@ -270,7 +341,7 @@ def report_meta_view(request, pk):
     return _back(report)
 
 
-@commune_only
+@authors_only
 @require_POST
 def indicator_correct_view(request, pk):
     report = get_report_for_user(request.user, pk)
@@ -286,7 +357,7 @@ def indicator_correct_view(request, pk):
 # --- Workflow --------------------------------------------------------------------------------------
 
 
-@commune_only
+@authors_only
 @require_POST
 def report_submit_view(request, pk):
     report = get_report_for_user(request.user, pk)
@@ -296,7 +367,7 @@ def report_submit_view(request, pk):
     return _back(report)
 
 
-@commune_only
+@authors_only
 @require_POST
 def report_return_view(request, pk):
     report = get_report_for_user(request.user, pk)
@@ -309,7 +380,7 @@ def report_return_view(request, pk):
     return _back(report)
 
 
-@commune_only
+@authors_only
 @require_POST
 def report_approve_view(request, pk):
     report = get_report_for_user(request.user, pk)
@@ -322,17 +393,17 @@ def report_approve_view(request, pk):
     return _back(report)
 
 
-@commune_only
+@authors_only
 @require_POST
 def report_send_view(request, pk):
     report = get_report_for_user(request.user, pk)
     with _refusal_as_message(request):
         report_send(report=report, by=request.user)
-        messages.success(request, SENT)
+        messages.success(request, SENT_UP if report.unit.is_province else SENT)
     return _back(report)
 
 
-@province_only
+@receivers_only
 @require_POST
 def report_accept_view(request, pk):
     report = get_report_for_user(request.user, pk)
@@ -342,7 +413,7 @@ def report_accept_view(request, pk):
     return _back_to_next(request, report)
 
 
-@province_only
+@receivers_only
 @require_POST
 def report_reject_view(request, pk):
     report = get_report_for_user(request.user, pk)
@@ -351,7 +422,7 @@ def report_reject_view(request, pk):
         if not form.is_valid():
             raise ReportError(ERROR_REASON_REQUIRED)
         report_reject(report=report, by=request.user, reason=form.cleaned_data["reason"])
-        messages.success(request, REJECTED)
+        messages.success(request, REJECTED_UP if report.unit.is_province else REJECTED)
     return _back_to_next(request, report)
 
 
@@ -378,7 +449,7 @@ def report_version_compare_view(request, pk, number):
     return render(request, "reports/compare.html" if comparison.against_current else "reports/send.html", context)
 
 
-@commune_only
+@authors_only
 @require_POST
 def report_version_restore_view(request, pk, number):
     report = get_report_for_user(request.user, pk)
@@ -470,6 +541,7 @@ def request_detail_view(request, pk):
         "phrase": deadline_phrase(asked.deadline, today()),
         "jobs": asked.render_jobs.all()[:3],
         "outline_name": asked.outline.name if asked.outline else DEFAULT_NAME,
+        "can_synthesise": may_compose_synthesis(request.user, asked.province),
     }
     return render(request, "reports/board.html", context)
 

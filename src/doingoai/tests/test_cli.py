@@ -44,7 +44,16 @@ def test_demo_loads_one_login_per_role_and_is_idempotent(units):
     first = run("demo")
     assert first.exit_code == 0, first.output
     roles = set(User.objects.values_list("role", flat=True))
-    assert roles == {"commune_officer", "commune_leader", "province_officer", "administrator"}
+    assert roles == {
+        "commune_officer",
+        "commune_leader",
+        "province_officer",
+        "province_leader",
+        "administrator",
+        "ministry_officer",
+    }
+    assert User.objects.get(username="lanhdao.sonv.quangngai").position == "giam_doc"
+    assert User.objects.get(username="bng.tonghop").is_ministry_user
     count = User.objects.count()
     assert "bỏ qua" in run("demo", "--if-empty").output
     run("demo")

@@ -50,6 +50,9 @@ ALLOWED = {
     # GPL-3.0 with the GCC Runtime Library Exception, which exists so that programs linked
     # with it may carry any licence, and libquadmath, LGPL-2.1, a library used unmodified.
     "numpy": {"GPL-3.0-or-later WITH GCC-exception-3.1", "LGPL-2.1-or-later"},
+    # scipy (what scikit-learn computes with, for the synthesis report's grouping) is
+    # BSD-3-Clause; its wheel bundles the same gfortran runtime and libquadmath as numpy's.
+    "scipy": {"GPL-3.0-or-later WITH GCC-exception-3.1", "LGPL-2.1-or-later"},
     # pypdfium2 (a pdfplumber requirement) is BSD-3-Clause AND Apache-2.0; among the licences of
     # what its builds bundle is libgcc/libstdc++ (BUILD_LICENSES/cibw_musl, the GPL-3.0 text
     # after the GCC Runtime Library Exception, for its musl builds), same reason as numpy.

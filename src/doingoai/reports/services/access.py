@@ -38,6 +38,20 @@ SEEN_ABOVE = (
 )
 
 
+def writes_reports(user: User) -> bool:
+    """Whether ``user`` is the author of some unit's reports: a commune's officers and leaders, or a
+    province's officers and leaders (for the province's own report). Pages gate on this; the services
+    check the report itself (``is_author``, ``is_leader``): a province never edits a commune's report."""
+    if user.is_commune_user:
+        return True
+    return user.role in _PROVINCE_AUTHORS and user.unit is not None and user.unit.is_province
+
+
+def receives_reports(user: User) -> bool:
+    """Whether ``user`` receives reports from the level below: a province's people, or the ministry."""
+    return user.is_province_user or user.is_ministry_user
+
+
 def reports_visible_to(user: User) -> QuerySet:
     """Reports a person may open.
 

@@ -65,7 +65,9 @@ def test_province_officers_never_see_drafts(commune_a, officer_a, leader_a, prov
         assert province_client.get(url).status_code == 404, url
     for url in [reverse("reports:accept", args=[report.pk]), reverse("reports:reject", args=[report.pk])]:
         assert province_client.post(url, {"reason": "x"}).status_code == 404
-    assert province_client.get(reverse("reports:list")).status_code == 302
+    # The province's list holds its own reports only (its synthesis), never a commune's draft.
+    listed = province_client.get(reverse("reports:list"))
+    assert listed.status_code == 200 and reverse("reports:detail", args=[report.pk]) not in listed.content.decode()
 
 
 def test_the_province_sees_a_report_once_sent_and_another_province_never(
