@@ -153,7 +153,7 @@ def report_defaults(*, unit: Unit, period: Period, request: ReportRequest | None
         "closing": closing,
         "recipients": recipients,
         "issued_place": unit.name if unit.short_name.isdigit() else unit.short_name,
-        "doc_symbol": f"BC-{symbol}",
+        "doc_symbol": f"BC-{symbol}".upper(),
     }
 
 

@@ -470,7 +470,7 @@ def synthesis_defaults(*, s: Synthesis) -> dict:
         "theo dõi, chỉ đạo./.",
         "recipients": recipients,
         "issued_place": province.short_name,
-        "doc_symbol": f"BC-{issuer.symbol}",
+        "doc_symbol": f"BC-{issuer.symbol}".upper(),
     }
 
 

@@ -103,7 +103,7 @@ def test_officer_edits_and_submits_the_leader_approves_the_officer_sends_the_min
     assert "Duyệt báo cáo" in review and "<strong>GIÁM ĐỐC</strong>" in review
     hung.post(reverse("reports:approve", args=[report.pk]), {"number": "12", "date": "19/06/2026"})
     report.refresh_from_db()
-    assert (report.status, report.number_text, report.signer_title) == (S.APPROVED, "12/BC-SNgV", "Giám đốc")
+    assert (report.status, report.number_text, report.signer_title) == (S.APPROVED, "12/BC-SNGV", "Giám đốc")
 
     assert "Gửi Bộ Ngoại giao" in lan.get(reverse("reports:detail", args=[report.pk])).content.decode()
     lan.post(reverse("reports:send", args=[report.pk]))

@@ -87,7 +87,8 @@ def issuer_of(meta: dict) -> Issuer:
 def number_line(meta: dict, issuer: Issuer) -> str:
     """ "Số: 05/BC-UBND" (numbers below 10 take a 0, PL I §II.3.a), or the draft's
     "Số:      /BC-UBND" when no number was assigned yet (Điều 15.2)."""
-    symbol = f"{DOC_TYPE_CODE}-{issuer.symbol}"
+    # The symbol prints IN HOA (PL I §II.3.c) whatever case the office registered it in ("SNgV").
+    symbol = f"{DOC_TYPE_CODE}-{issuer.symbol}".upper()
     raw = _text(meta.get("doc_number"))
     if not raw:
         return f"Số:{DRAFT_BLANK}/{symbol}"
@@ -95,7 +96,7 @@ def number_line(meta: dict, issuer: Issuer) -> str:
     number = number.strip()
     if number.isdigit():
         number = f"{int(number):02d}"
-    return f"Số: {number}/{given_symbol.strip().replace(' ', '') or symbol}"
+    return f"Số: {number}/{given_symbol.strip().replace(' ', '').upper() or symbol}"
 
 
 def _draft_month_year(meta: dict) -> tuple[int | None, int | None]:

@@ -184,7 +184,8 @@ def report_approve(*, report: Report, by: User, number=None, date=None) -> Repor
         day = _issued_date(date, current)
         typed = _typed_number(number) if number not in (None, "") else None
         assigned = number_register_next(unit=current.unit, year=day.year, typed=typed, exclude=current.pk)
-        symbol = current.doc_symbol or f"BC-{issuing_organisation(unit=current.unit).symbol}"
+        # The symbol is written IN HOA (PL I §II.3.c), whatever case the office registered ("SNgV").
+        symbol = (current.doc_symbol or f"BC-{issuing_organisation(unit=current.unit).symbol}").upper()
         current.fix_number(number=assigned, symbol=symbol, date=day)
         current.signer_name = by.full_name or by.username
         current.signer_title = title
