@@ -267,14 +267,23 @@ def search_unit_parse(*, code: str | int, user: User | None = None) -> Unit:
 
 
 def search_filter_choices(*, user: User) -> tuple[list[Unit], list[Period]]:
-    """The units and periods of the reports ``user`` sees, to offer as filters (province first, newest first)."""
-    reports = reports_visible_to(user).order_by()
-    units = list(
-        Unit.objects.filter(pk__in=reports.values("unit")).select_related("province").order_by("-level", "name")
-    )
+    """The units whose reports ``user`` may see and the periods they report, to offer as filters
+    (province first, newest first). Read from the units and an indexed column, not from the visible
+    reports themselves: the page must stay fast over a country's archive."""
+    if user.is_commune_user:
+        scope = Unit.objects.filter(pk=user.unit.pk)
+    elif user.is_province_user:
+        scope = Unit.objects.filter(Q(pk=user.province.pk) | Q(province=user.province))
+    elif user.is_ministry_user:
+        scope = Unit.objects.all()
+    else:
+        return [], []
+    offered = scope.filter(level=Unit.Level.PROVINCE) if user.is_ministry_user else scope  # a list of 34, not 3,355
+    units = list(offered.filter(is_active=True).select_related("province"))
     units.sort(key=lambda unit: (not unit.is_province, unit.name))
+    codes = Report.objects.filter(unit__in=scope).exclude(period="").order_by().values_list("period", flat=True)
     periods = []
-    for code in reports.exclude(period="").values_list("period", flat=True).distinct():
+    for code in codes.distinct():
         try:
             periods.append(Period.parse(code))
         except ValueError:

@@ -59,7 +59,9 @@ def test_a_commune_has_no_unit_filter_a_province_chooses_among_its_units(client_
     assert 'name="unit"' not in client_a.get(URL).content.decode()
     page = client_for(province_officer).get(URL).content.decode()
     assert '<option value="21439">Phường Đức Phổ</option>' in page
-    assert "Xã Minh Long" not in page  # its only report is a draft
+    # Every commune of the province is offered (its existence is no secret); a draft's words never show.
+    assert '<option value="21361">Xã Minh Long</option>' in page
+    assert "Bảo vệ Thiên nhiên" not in client_for(province_officer).get(URL, {"q": "WWF"}).content.decode()
     assert '<option value="2026H1">6 tháng đầu năm 2026</option>' in page
 
 
