@@ -239,7 +239,7 @@ def _scan(statement: str, section_code: str | None, also: list[str], order: int,
     codes_here = {section_code, *also} if section_code else set()
     for sentence in sentences(statement) or [statement]:
         sentence_key = key(sentence)
-        marks = sentence_marks(sentence_key)
+        marks = sentence_marks(sentence_key, sentence)
         for clause in _clauses(sentence):
             k = key(clause)
             estimate = bool(_ESTIMATE.search(clause))
@@ -377,7 +377,7 @@ def _orphans(lines: list[Line], layout: Layout, sections: list) -> list[str]:
     return [t for t in texts if t]
 
 
-def _text_level(statements: list[str], order: int, with_aid: bool) -> list[Candidate]:
+def _text_level(statements: list[str], order: int, with_aid: bool, home: bool) -> list[Candidate]:
     """One-event frames and aid items of the whole text."""
     out: list[Candidate] = []
     all_sentences = [s for statement in statements for s in sentences(statement)]
@@ -388,28 +388,29 @@ def _text_level(statements: list[str], order: int, with_aid: bool) -> list[Candi
     for code, phrasing in indicator_phrasings().items():
         for event in phrasing.events:
             if event in events and event != "aid_item":
-                out.append(_event(code, 1, events[event], order))
+                out.append(_event(code, 1, events[event], order, home=home))
                 break
     if not with_aid:
         return out
     items, totals = aid_items(all_sentences)
     if items:
         evidence = " | ".join(item.donor for item in items)
-        out.append(_event("ngo_projects", len(items), evidence, order, kind="items"))
+        out.append(_event("ngo_projects", len(items), evidence, order, kind="items", home=home))
     values = [item_value(item) for item in items]
     summed = sum(v for v in values if v) if values and all(values) else None
     if totals:
         total, approximate = totals[0]
         if summed and (summed == total or (approximate and 0.85 * summed <= total <= summed * 1.15)):
             total = summed
-        out.append(_event("ngo_aid_value_vnd", total, "", order, kind="items"))
+        kind = "sum" if total == summed and len(items) > 1 else "items"
+        out.append(_event("ngo_aid_value_vnd", total, "", order, kind=kind, home=home))
     elif summed:
-        out.append(_event("ngo_aid_value_vnd", summed, "", order, kind="items"))
+        out.append(_event("ngo_aid_value_vnd", summed, "", order, kind="sum" if len(items) > 1 else "items", home=home))
     return out
 
 
-def _event(code: str, value, evidence: str, order: int, kind: str = "event") -> Candidate:
-    return Candidate(code, value, INDICATORS_BY_CODE[code].section, evidence.strip(), False, True, True, order, kind)
+def _event(code: str, value, evidence: str, order: int, kind: str = "event", home: bool = True) -> Candidate:
+    return Candidate(code, value, INDICATORS_BY_CODE[code].section, evidence.strip(), False, home, True, order, kind)
 
 
 def _rank(c: Candidate) -> tuple:
@@ -417,8 +418,10 @@ def _rank(c: Candidate) -> tuple:
         marker = 2 if c.stock else (0 if c.ytd else 1)
     else:
         marker = 0 if c.ytd else 1
-    kind = {"derived": 3, "subject": 2, "count": 2, "items": 1, "event": 0}[c.kind]
-    return (c.home, c.kind != "event", marker, c.explicit and c.value != 0, kind, -c.order)
+    # Derived section items, then what a sentence says, then the text's own aid items, events last;
+    # the sum of several aid items beats one item's amount said near "trị giá".
+    tier = {"derived": 4, "sum": 3, "subject": 2, "count": 2, "items": 1, "event": 0}[c.kind]
+    return (c.home, tier, marker, c.explicit and c.value != 0, -c.order)
 
 
 def extract_facts(lines: list[Line], layout: Layout, sections: list, meta: dict) -> list[dict]:
@@ -449,7 +452,7 @@ def extract_facts(lines: list[Line], layout: Layout, sections: list, meta: dict)
                 if derived.indicator not in explicit:
                     derived.kind = "derived"
                     candidates.append(derived)
-    candidates.extend(_text_level(text_statements, order + 1, with_aid=not has_ngo_section))
+    candidates.extend(_text_level(text_statements, order + 1, with_aid=not has_ngo_section, home=not sections))
     best: dict[str, Candidate] = {}
     for candidate in candidates:
         if candidate.rejected:

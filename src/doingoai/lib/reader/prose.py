@@ -15,6 +15,7 @@ date, a stock, in the future or another territory's; :func:`foreign_spans` and
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -68,10 +69,15 @@ def _marks() -> dict[str, re.Pattern]:
         "cumulative": _alternation(CUMULATIVE_WORDS),
         "ytd": _alternation(YEAR_TO_DATE_WORDS),
         "stock": _alternation(STOCK_WORDS),
-        "future": _alternation(FUTURE_WORDS),
+        # on the lower-cased text, not the folded key: folded, "sẽ" is "Sê" of "Sê Kông"
+        "future": re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in FUTURE_WORDS) + r")(?!\w)"),
         "scope": _alternation(OTHER_SCOPE_WORDS),
         "not_aid": _alternation(NOT_AID_MONEY_WORDS),
     }
+
+
+def _folded_future(sentence_key: str) -> bool:
+    return bool(compile_words(tuple(w for w in FUTURE_WORDS if " " in w)).search(sentence_key))
 
 
 @dataclass(frozen=True)
@@ -83,14 +89,15 @@ class Marks:
     scope: bool
 
 
-def sentence_marks(sentence_key: str) -> Marks:
+def sentence_marks(sentence_key: str, sentence: str | None = None) -> Marks:
     m = _marks()
     ytd = bool(m["ytd"].search(sentence_key))
+    lowered = unicodedata.normalize("NFC", sentence).lower() if sentence is not None else None
     return Marks(
         cumulative=bool(m["cumulative"].search(sentence_key)),
         ytd=ytd,
         stock=bool(m["stock"].search(sentence_key)) and not ytd,
-        future=bool(m["future"].search(sentence_key)),
+        future=bool(m["future"].search(lowered)) if lowered is not None else bool(_folded_future(sentence_key)),
         scope=bool(m["scope"].search(sentence_key)),
     )
 
@@ -331,6 +338,8 @@ def _delegations(sentence: str, k: str):
     for match in e["delegation"].finditer(k):
         if any(s <= match.start() < t for s, t in blocked):
             continue
+        if re.search(r"\b(?:tai|den|o)\s+$", k[: match.start()]) or k[match.end() :].startswith(" quan viet nam"):
+            continue  # "làm việc tại Đại sứ quán Việt Nam": a place visited, not a visitor
         yield match.start(), match.end()
 
 
@@ -339,7 +348,7 @@ def events_in(sentence: str) -> set[str]:
     k = key(sentence)
     e = _events()
     found: set[str] = set()
-    marks = sentence_marks(k)
+    marks = sentence_marks(k, sentence)
     if marks.future:
         return found
     foreign = foreign_spans(sentence)
@@ -349,7 +358,7 @@ def events_in(sentence: str) -> set[str]:
         if _negated(k[:start]):
             continue
         later_visit = next((v for v in visit if v.start() >= end), None)
-        stop_word = re.search(r"\s(?:do|da|se|duoc|cung)\s", k[end : end + 160])
+        stop_word = re.search(r"\s(?:do|đã|sẽ|được|cùng)\s", sentence[end : end + 160])
         stop = end + stop_word.start() if stop_word else min(len(k), end + 140)
         if later_visit:
             stop = min(stop, later_visit.start())
@@ -408,10 +417,12 @@ def events_in(sentence: str) -> set[str]:
 
 # --- aid items by donor ---------------------------------------------------------------
 
+# A donor in its role: "do Tổ chức COV tài trợ", "của Tổ chức Agriterra", "từ Tổ chức Vòng tay Thái Bình".
 _DONOR = re.compile(
-    r"\b(?:[Tt]ổ chức|[Hh]iệp hội|[Qq]uỹ|Bộ Tư lệnh|Cơ quan Phát triển(?: quốc tế)?)\s+"
-    r"((?:[A-ZĐÀ-Ỹ0-9][\w’'.&-]*\s?){1,7})"
+    r"\b(?:do|của|từ)\s+(?:các\s+)?((?:[Tt]ổ chức|[Hh]iệp hội|[Qq]uỹ|Bộ Tư lệnh|Cơ quan Phát triển)\s+(?:quốc tế\s+)?"
+    r"[^\s,.;:()“”\"]+(?:\s+[^\s,.;:()“”\"]+){0,5})"
 )
+_DONOR_END = re.compile(r"\s+(?:tai tro|vien tro|ho tro|thuc hien|trien khai|voi|cho|tai|nham|quyet dinh|va|la)\b.*$")
 _DONOR_VERB = re.compile(r"\b(?:tai tro|vien tro)\b")
 
 
@@ -423,14 +434,22 @@ class AidItem:
 
 
 def _donor_names(sentence: str) -> list[str]:
+    """Donors named in their role, folded to their first three words ("Tổ chức COV" → "cov")."""
     names = []
     for match in _DONOR.finditer(sentence):
-        name = key(match.group(1)).strip(" .,")
-        if not name or name.startswith(("huu nghi", "phi chinh phu", "pcpnn", "quoc te")):
+        words = match.group(1).split()
+        skip = 3 if key(" ".join(words[:3])) in ("co quan phat", "bo tu lenh") else (1 if key(words[0]) == "quy" else 2)
+        rest = words[skip:]
+        if rest and key(rest[0]) == "quoc":
+            rest = rest[2:]
+        if not rest or not rest[0][:1].isupper():
+            continue  # "tổ chức đoàn công tác": the verb, not a donor
+        folded = _DONOR_END.sub("", key(" ".join(rest))).strip()
+        if not folded or folded.startswith(("huu nghi", "phi chinh phu", "pcpnn")):
             continue
-        if re.match(r"^(?:chinh phu|ngan hang|doanh nghiep|cong ty)", name):
+        if re.match(r"^(?:chinh phu|ngan hang|doanh nghiep|cong ty)", folded):
             continue
-        names.append(" ".join(name.split()[:3]))
+        names.append(" ".join(folded.split()[:3]))
     return names
 
 
@@ -442,7 +461,7 @@ def aid_items(text_sentences: list[str]) -> tuple[list[AidItem], list[tuple[int,
     not_aid = _marks()["not_aid"]
     for sentence in text_sentences:
         k = key(sentence)
-        marks = sentence_marks(k)
+        marks = sentence_marks(k, sentence)
         if marks.scope or marks.cumulative:
             last = None
             continue
