@@ -13,6 +13,7 @@ from collections import Counter
 from .layout import Layout, is_letterhead
 from .lines import Line
 from .normalise import UPPER, flat, key, unify_tones
+from .speaker import find_speaker
 from .units import is_central_city, resolve_commune, resolve_province
 
 _WRAPPED_DATE = re.compile(r"\bngay\s*\d{0,2}\s*(?:thang\s*\d{0,2}\s*(?:nam)?)?$")
@@ -472,6 +473,14 @@ def _looks_like_name(text: str) -> bool:
     return bool(_NAME.match(text))
 
 
+def _is_headline(texts: list[str]) -> bool:
+    """A news item's first line is its headline: short, no full stop."""
+    if not texts:
+        return False
+    first = texts[0].strip()
+    return 3 <= len(first.split()) <= 30 and not first.endswith((".", ":", ";"))
+
+
 # --- all together -----------------------------------------------------------------
 
 
@@ -486,10 +495,9 @@ def extract_meta(lines: list[Line], layout: Layout, sections: list) -> dict:
             break
         preamble.append(flat(lines[i].text))
     closing = [flat(lines[layout.closing].text)] if layout.closing is not None else []
-    if unit is None:
-        unit = _unit_from_text(
-            [(t, 2) for t in preamble] + [(t, 3) for t in closing] + [(t, 0) for t in body_texts[:40]]
-        )
+    official = bool(header["organs"] or header["has_number_line"] or header["has_date_line"] or closing)
+    if unit is None and official:
+        unit = _unit_from_text([(t, 2) for t in preamble[:3]] + [(t, 3) for t in closing])
     summary = flat(" ".join(flat(lines[i].text) for i in layout.summary)) or header["summary_vv"]
     title_text = flat(lines[layout.title].text) if layout.title is not None else ""
     period = find_period(summary) if summary else None
@@ -532,6 +540,17 @@ def extract_meta(lines: list[Line], layout: Layout, sections: list) -> dict:
                 else resolve_province(name="", texts=all_texts)
             )
         province = place.province_name if place else None
+    if unit is None:
+        # Prose without a letterhead: the unit doing the work, hosting the visit, giving the figures.
+        issued_year = int(header["issued_date"][:4]) if header["issued_date"] else None
+        speaker = find_speaker(
+            [title_text, *body_texts] if title_text else body_texts,
+            headline=bool(title_text) or _is_headline(body_texts),
+            legacy_first=bool(issued_year and issued_year < 2025),
+        )
+        if speaker is not None:
+            unit_name, unit_level, ward_code = speaker.unit_name, speaker.unit_level, speaker.ward_code
+            province = speaker.province.province_name if speaker.province else None
     meta = {
         "unit_name": unit_name,
         "unit_level": unit_level,
