@@ -81,7 +81,8 @@ def _tables() -> _Tables:
             if place:
                 districts.setdefault(_norm(short), []).append((district, place.province_code))
     wards = {_norm(short): items for short, items in g.wards.items()}
-    names = sorted({n for n in provinces if " " in n or len(n) > 3}, key=len, reverse=True)
+    # "Hồ Chí Minh" alone is the President (a school, a youth union); the city has its level word.
+    names = sorted({n for n in provinces if (" " in n or len(n) > 3) and n != "ho chi minh"}, key=len, reverse=True)
     bare = re.compile(r"\b(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s*-?\s*") for n in names) + r")\b")
     return _Tables(provinces, districts, wards, bare)
 
@@ -101,6 +102,7 @@ _LEVELS = {  # level word → (level code, label)
     "xa": ("xa", "Xã"),
     "phuong": ("xa", "Phường"),
 }
+_LEVEL_SPELLING = {"thị trấn", "thị xã", "đặc khu", "thành phố", "tỉnh", "huyện", "quận", "xã", "phường", "tp"}
 _NAME_RUN = re.compile(rf"[{UPPER}][\w'’]*(?:(?:[ \t]+|[ \t]*[-–][ \t]*)(?:[{UPPER}][\w'’]*|\d{{1,2}}\b)){{0,5}}")
 _WORD = re.compile(r"[\w'’]+")
 # Before a name, these make it not a unit: the newspaper, a border gate, a school.
@@ -126,7 +128,13 @@ _SURNAME = re.compile(
     r"tang|diep|quan|phung|thach|au|kim|son|danh|y)\s+\S+"
 )
 _SOURCE_TAG = re.compile(rf"^\s*(?:\([^)]{{1,30}}\)\s*[-–:]?\s*|[{UPPER}][{UPPER}.\w]{{1,12}}\s*[-–:]\s*)")
-_ADVERBIAL = re.compile(r"^[^,;:]{0,70},\s*")
+# A leading adverbial of time, place, source or manner: "Ngày 29/7,", "Trong những năm qua,", "Tiếp đoàn,".
+_ADVERBIAL = re.compile(
+    r"^(?:ngay|sang|chieu|toi|trua|dem|hoi|hom|tinh|trong|tu|tai|o|theo|sau|truoc|nhan|vua qua|nam|thang|quy|"
+    r"nhu vay|ben canh|ngoai ra|den nay|hien nay|hien|thoi gian|phat bieu|tiep|don|cung|qua|cu the|dac biet|"
+    r"rieng|thua|nham|de|thuc hien|du|mac du|nho|ve|khi|luy ke|dong thoi|gan day|mới day|moi day|\d)"
+    r"[^,;:]{0,70},\s*"
+)
 _SUBJECT_PREFIX = re.compile(
     r"^(?:(?:pho |nguyen )?(?:chu tich|bi thu|giam doc|dai dien|lanh dao)[\w ]{0,30}?\s)?"
     r"(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|tinh uy|thanh uy|huyen uy|dang uy|chinh quyen|"
@@ -150,7 +158,7 @@ _LIST_BEFORE = re.compile(
 _VN_MARK = re.compile(r"^\s*\(\s*viet nam\s*\)")
 _UNNAMED = re.compile(r"\b(tinh|huyen|xa|phuong)\b(?!\s+(?:hoi|uy|lo|ban|ly|doi)\b)")
 _UNNAMED_NOT_BEFORE = re.compile(
-    r"\b(?:cac|hai|2|3|4|5|6|7|8|9|ba|bon|nam|moi|nhung|giua|lien|ngoai|nhieu|tung|thi|cap|trong|ngoai)\s+$"
+    r"\b(?:cac|hai|2|3|4|5|6|7|8|9|ba|bon|nam|moi|nhung|giua|lien|(?<!doi )ngoai|nhieu|tung|thi|cap|trong)\s+$"
 )
 
 
@@ -238,7 +246,7 @@ def _clause_prefix(sentence: str, sk: str, start: int) -> str:
     pk = key(prefix)
     while True:
         match = _ADVERBIAL.match(pk)
-        if not match or match.end() >= len(pk):
+        if not match or not match.end():
             break
         pk = pk[match.end() :]
     return pk.lstrip(" -–")
@@ -255,7 +263,15 @@ def _roles(
         score += 2
     if lead:
         score += 1
-    if _SUBJECT_PREFIX.match(prefix) and re.match(r"^\s*(?:[a-zà-ỹđ]|[:(,–-]|$)", after):
+    apposition = re.search(
+        rf"[{UPPER}][\w'’]*\s*,\s*$", sentence[:start]
+    )  # "Đồn Biên phòng Thanh Thủy, huyện Vị Xuyên"
+    topic = prefix in ("tai ", "o ") and re.match(
+        r"^\s*(?:\([^)]*\)\s*)?,\s*[a-zà-ỹđ]", after
+    )  # "Tại tỉnh Kon Tum, hiện có …"
+    if apposition:
+        pass
+    elif topic or _SUBJECT_PREFIX.match(prefix) and re.match(r"^\s*(?:[a-zà-ỹđ]|[:(,–-]|$)", after):
         score += 3 + (4 if lead == 1 else 0)
     if _HOST.search(before) or _VISIT_DESTINATION.search(before) and mention.level == "tinh":
         score += 3
@@ -342,6 +358,8 @@ def mentions(texts: list[str], *, headline: bool) -> tuple[list[Mention], Counte
                     continue
                 if match.group(1) == "tp" and not sentence[match.start()].isupper():
                     continue
+                if sentence[match.start(1) : match.end(1)].lower() not in _LEVEL_SPELLING:
+                    continue  # "tình hình", "tính đến", "vùng xa", "phương hướng", "quân đội"
                 run = _NAME_RUN.match(sentence, match.end())
                 organ_before = re.search(
                     r"\b(?:ubnd|uy ban nhan dan|hdnd|chu tich|cong an|lien hiep[\w ]{0,30}|so [\w ]{2,30}|"
@@ -352,7 +370,9 @@ def mentions(texts: list[str], *, headline: bool) -> tuple[list[Mention], Counte
                 found_name = _lookup(level_word, run.group(0)) if run else None
                 if not found_name:
                     person = bool(run and organ_before and _SURNAME.match(key(run.group(0))))
-                    if level_word in ("tinh", "huyen", "xa", "phuong") and (not run or person):
+                    if (level_word in ("tinh", "huyen") and not run) or (
+                        level_word in ("tinh", "huyen", "xa", "phuong") and (person or not run and organ_before)
+                    ):
                         if not _UNNAMED_NOT_BEFORE.search(sk[: match.start()]) and not re.match(
                             r"^\s*(?:hoi|uy|lo|ban|ly|doi|bac|nam)\b", sk[match.end() :]
                         ):
@@ -370,6 +390,19 @@ def mentions(texts: list[str], *, headline: bool) -> tuple[list[Mention], Counte
                     mention.score = 0
                 mention.address, chain_end = _address(sentence, end)
                 found.append(mention)
+                # Namesakes strung after it: "huyện Phú Ninh và Tiên Phước", "huyện Mường Khương, Si Ma Cai".
+                position = max(end, chain_end)
+                while True:
+                    joint = re.match(r"^\s*(?:,|va\b)\s*", sk[position:])
+                    run = _NAME_RUN.match(sentence, position + joint.end()) if joint else None
+                    sibling = _lookup(level_word, run.group(0)) if run else None
+                    if not sibling or sibling[0] != level:
+                        break
+                    at = position + joint.end()
+                    position = at + len(sibling[2])
+                    taken.append((at, position))
+                    found.append(Mention(*sibling[:5], sibling[5], score=mention.score, eligible=mention.eligible))
+                chain_end = max(chain_end, position)
             # Bare province names: "Quảng Nam tiếp nhận …", "Liên hiệp Hữu nghị Quảng Nam".
             for match in t.bare.finditer(sk):
                 start, end = match.start(), match.end()
@@ -418,6 +451,8 @@ def mentions(texts: list[str], *, headline: bool) -> tuple[list[Mention], Counte
                 sk,
             ):
                 if re.match(rf"^\s*[{UPPER}]", sentence[match.end() :]):
+                    continue
+                if sentence[match.start(1) : match.end(1)].lower() not in _LEVEL_SPELLING:
                     continue
                 subject = match.group(0).startswith("toan")
                 unnamed[_LEVELS[match.group(1)][0]] += _weight(sentence, sk, match.start(), in_lead, subject=subject)
@@ -501,6 +536,21 @@ def find_speaker(texts: list[str], *, headline: bool, legacy_first: bool) -> Spe
             groups[_unit_key(m)].append(m)
     best = max(groups.values(), key=lambda ms: sum(m.score for m in ms), default=None)
     g = gazetteer()
+    if best is None and level == "tinh":
+        # "… tại xã Quảng Phước, huyện Quảng Điền, tỉnh Thừa Thiên Huế": named in an address only.
+        named_in_addresses = set()
+        for m in found:
+            for piece in m.address:
+                level_match = _LEVEL_WORD.match(key(piece))
+                if level_match and level_match.group(1) in ("tinh", "thanh pho", "tp"):
+                    found_name = _lookup(level_match.group(1), piece[level_match.end() :])
+                    if found_name and found_name[0] == "tinh":
+                        named_in_addresses.add((found_name[4][0], found_name[5]))
+        if len(named_in_addresses) == 1:
+            code, full = named_in_addresses.pop()
+            full = full or g.province_names[code]
+            name = full if re.match(r"^(?:Tỉnh|Thành phố)\s", full) else f"Tỉnh {full}"
+            return Speaker(name, "tinh", Place(code, g.province_names[code]), None)
     if best is None:
         # An unnamed unit: its province from the places it names below it (not from venues).
         below = [m for m in found if m.level != "tinh" or m.eligible]
