@@ -113,7 +113,7 @@ def _number(text: str) -> int | float | None:
 
 
 def _money(text_key: str) -> int | None:
-    found = money(text_key)
+    found = money(key(text_key))  # a key is its own key: text as written is read too
     return found[0].value if found else None
 
 

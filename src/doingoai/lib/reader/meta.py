@@ -73,7 +73,7 @@ def _fragments(lines: list[Line], part: range) -> list[tuple[int, str]]:
         line = lines[index]
         base = line.cell[2] if line.cell else 0
         pieces: list[str] = []
-        for piece in line.text.split("\t"):
+        for piece in re.split(r"\t|\s\|\s|^\|\s|\s\|$|^\|$", line.text):
             piece = flat(piece)
             if not piece:
                 continue
@@ -87,6 +87,11 @@ def _fragments(lines: list[Line], part: range) -> list[tuple[int, str]]:
     merged: list[tuple[int, str]] = []
     for column, piece in out:
         k = key(piece)
+        # A web page that broke every line: "ỦY" + "BAN NHÂN DÂN", "Số:" + "09/2011/QĐ-UBND", "Quảng" + "Ngãi, ngày …".
+        if merged and re.fullmatch(r"(?:[^\W\d_]+|so\s*:)", key(merged[-1][1])) and re.search(r"[^\W\d_]|\d", piece):
+            if not (_MOTTO.search(key(merged[-1][1])) or _level(merged[-1][1])):
+                merged[-1] = (merged[-1][0], f"{merged[-1][1]} {piece}")
+                continue
         if merged and _WRAPPED_DATE.search(key(merged[-1][1])) and re.match(r"^(?:(?:nam|thang)\s+)?\d", k):
             merged[-1] = (merged[-1][0], f"{merged[-1][1]} {piece}")
             continue
@@ -381,7 +386,7 @@ def _signature(lines: list[Line], layout: Layout) -> tuple[dict, list[str]]:
     recipients: list[str] = []
     in_recipients = False
     authority = title = name = None
-    after_title = False
+    after_title = body_next = False
     closing_seen = layout.closing is None
     recipient_column = None
     for column, text in fragments:
@@ -419,7 +424,12 @@ def _signature(lines: list[Line], layout: Layout) -> tuple[dict, list[str]]:
             authority = match.group(1).upper()  # the innermost one wins: "TM. UBND / KT. CHỦ TỊCH"
             title = None  # "KT. CHỦ TỊCH" names the principal; the signer's title is the next line
             after_title = False
+            body_next = not match.group(2).strip()  # "TM." on its own line: the body's name follows
             continue
+        if body_next:
+            body_next = False
+            if re.match(r"^(?:uy ban|ubnd|hoi dong|hdnd|so |ban |van phong|thuong truc)", k):
+                continue  # "TM." / "ỦY BAN NHÂN DÂN": the body, not the signer's title
         if re.match(r"^\(?\s*(?:da ky|ky ten|ky,|ky va)", k):
             continue
         if title is None and _is_caps(text) and (_TITLE_WORDS.match(k) or authority) and len(k.split()) <= 6:

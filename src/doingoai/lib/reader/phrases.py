@@ -554,6 +554,8 @@ SUBJECT_ANCHORS = (
     "giải ngân",
     "liên quan đến công dân",
     "lãnh sự",
+    "nguồn vốn",
+    "vốn tài trợ",
 )
 
 # Words that state that nothing happened, before the thing named.
