@@ -40,7 +40,7 @@ from .phrases import (
     indicator_phrasings,
 )
 from .phrases import _compile as compile_phrase
-from .prose import aid_items, counts_in, events_in, is_stock, item_value, sentence_marks, sentences
+from .prose import aid_items, counts_in, events_in, is_stock, item_value, oda_projects, sentence_marks, sentences
 from .quantities import money
 
 # Statements under these parts talk about the future or judge; they state no figure.
@@ -183,6 +183,28 @@ def _value_for(code: str, k: str, start: int, end: int, m: _Matchers) -> tuple[i
         + r")?",
         after,
     )
+    if not post and unit:
+        # "(FDI) được tám dự án", "tiếp nhận được 12 khoản": a number with the indicator's own unit.
+        post = re.match(
+            r"^[^.;:\d]{0,30}?\s+(?:duoc|dat)\s+"
+            + m.approx
+            + r"("
+            + _NUMBER[1:-1]
+            + "|"
+            + words
+            + r")\s+("
+            + unit_pattern
+            + ")",
+            after,
+        )
+    if (
+        post
+        and len(post.groups()) >= 2
+        and post.groups()[-1] is None
+        and not re.search(r"[:\-–]\s*$", after[: post.start(1)])
+        and re.match(r"^\s+[a-z]", after[post.end(1) :])
+    ):
+        post = None  # "khoản viện trợ gồm 315 suất học bổng": a number of something else
     if post and re.match(r"^\s*(?:ty|ti|trieu|nghin|ngan|dong|vnd|vnđ|usd|%|đ\b)", after[post.end(1) :]):
         post = None  # an amount of money or a share, not a count
     if post:
@@ -390,6 +412,9 @@ def _text_level(statements: list[str], order: int, with_aid: bool, home: bool) -
             if event in events and event != "aid_item":
                 out.append(_event(code, 1, events[event], order, home=home))
                 break
+    projects = oda_projects(all_sentences)
+    if projects:
+        out.append(_event("oda_projects", len(projects), projects[0], order, kind="items", home=home))
     if not with_aid:
         return out
     items, totals = aid_items(all_sentences)

@@ -13,6 +13,7 @@ from collections import Counter
 from .layout import Layout, is_letterhead
 from .lines import Line
 from .normalise import UPPER, flat, key, unify_tones
+from .period import date_line_year
 from .speaker import find_speaker
 from .units import is_central_city, resolve_commune, resolve_province
 
@@ -483,6 +484,14 @@ def _looks_like_name(text: str) -> bool:
     return bool(_NAME.match(text))
 
 
+_BYLINE_DATE = re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d\d\b|\b\d{1,2}:\d{2}\b")
+
+
+def _is_byline(text: str) -> bool:
+    """A date line or byline of a web page: "V.A 14/07/2013 14:41", "Cập nhật lúc 06:06, Thứ Sáu, 25/11/2022"."""
+    return len(text.split()) <= 9 and bool(_BYLINE_DATE.search(text))
+
+
 def _is_headline(texts: list[str]) -> bool:
     """A news item's first line is its headline: short, no full stop."""
     if not texts:
@@ -510,7 +519,9 @@ def extract_meta(lines: list[Line], layout: Layout, sections: list) -> dict:
         unit = _unit_from_text([(t, 2) for t in preamble[:3]] + [(t, 3) for t in closing])
     summary = flat(" ".join(flat(lines[i].text) for i in layout.summary)) or header["summary_vv"]
     title_text = flat(lines[layout.title].text) if layout.title is not None else ""
-    period = find_period(summary) if summary else None
+    # A news item's capitalised headline is read as a summary by the layout; its year names the
+    # event ("KHAI MẠC LỚP BỒI DƯỠNG … NĂM 2019"): only an official document's summary is its period.
+    period = find_period(summary) if summary and (official or title_text) else None
     if period is None and not summary:
         for sentence in preamble[:2]:
             about = re.split(r"\bv[ềe] vi[ệe]c\b", sentence, maxsplit=1)
@@ -553,9 +564,16 @@ def extract_meta(lines: list[Line], layout: Layout, sections: list) -> dict:
     if unit is None:
         # Prose without a letterhead: the unit doing the work, hosting the visit, giving the figures.
         issued_year = int(header["issued_date"][:4]) if header["issued_date"] else None
+        if official:
+            texts = [title_text, *body_texts] if title_text else body_texts
+        else:
+            # A news item: every line, its date line and byline left out ("14:00 | 26/10/2019 GMT+7").
+            texts = [t for t in (flat(line.text) for line in lines) if t and not _is_byline(t)]
+            dated = date_line_year([flat(line.text) for line in lines])
+            issued_year = issued_year or (dated[0] if dated else None)
         speaker = find_speaker(
-            [title_text, *body_texts] if title_text else body_texts,
-            headline=bool(title_text) or _is_headline(body_texts),
+            texts,
+            headline=bool(title_text) or _is_headline(texts),
             legacy_first=bool(issued_year and issued_year < 2025),
         )
         if speaker is not None:

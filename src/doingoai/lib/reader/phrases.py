@@ -410,6 +410,8 @@ INDICATOR_PHRASES: tuple[IndicatorPhrasing, ...] = (
             "giúp|cho|hỗ trợ|mang lại lợi ích cho > N người|hộ|hộ dân|em|cháu|học sinh|trẻ em|đối tượng|người hưởng lợi",
             "N suất học bổng|suất < học sinh|các em|trại hè|tham gia",
         ),
+        # "tập huấn … cho 200 người là cán bộ": officials trained, not people the aid reached.
+        excludes=("re:(?:nguoi|luot nguoi) la (?:can bo|cong chuc|vien chuc|hoc vien|dai bieu|hoi vien)",),
         context=("viện trợ", "tài trợ", "phi chính phủ"),
     ),
     IndicatorPhrasing(
@@ -482,8 +484,19 @@ INDICATOR_PHRASES: tuple[IndicatorPhrasing, ...] = (
         "illegal_exit_cases",
         ("xuất cảnh trái phép", "xuất cảnh bất hợp pháp", "xuất cảnh trái phép"),
         units=("trường hợp", "người", "công dân", "vụ"),
-        counts=("tiếp nhận|trao trả|nhận > N công dân|người|trường hợp < trao trả|xuất cảnh trái phép",),
-        context=("xuất cảnh trái phép", "xuất cảnh bất hợp pháp", "vượt biên trái phép"),
+        # A citizen of another country entering Vietnam is not a Vietnamese who left illegally.
+        excludes=("re:(?:cong dan|nguoi) (?:nuoc ngoai|trung quoc|lao|campuchia|han quoc|myanmar|trieu tien)",),
+        counts=(
+            "tiếp nhận|trao trả|nhận|bắt giữ > N công dân|người|trường hợp "
+            "< trao trả|bàn giao|xuất cảnh trái phép|nhập cảnh trái phép|trở về|cư trú bất hợp pháp",
+        ),
+        context=(
+            "xuất cảnh trái phép",
+            "xuất cảnh bất hợp pháp",
+            "vượt biên trái phép",
+            "nhập cảnh trái phép",
+            "cư trú bất hợp pháp",
+        ),
     ),
     IndicatorPhrasing(
         "officials_trained",
@@ -494,7 +507,8 @@ INDICATOR_PHRASES: tuple[IndicatorPhrasing, ...] = (
         ),
         units=("cán bộ", "công chức", "người", "lượt", "lượt cán bộ", "đồng chí", "viên chức"),
         counts=(
-            "tập huấn|bồi dưỡng|lớp > N đại biểu|học viên|cán bộ|công chức|người|lượt cán bộ|lượt người|viên chức",
+            "tập huấn|bồi dưỡng|lớp|phổ biến kiến thức|truyền đạt|cập nhật kiến thức "
+            "> N đại biểu|học viên|cán bộ|công chức|người|lượt cán bộ|lượt người|viên chức",
         ),
         context=(
             "kiến thức đối ngoại",
@@ -646,6 +660,20 @@ OTHER_SCOPE_WORDS = (
     "toàn khu vực",
 )
 # Amounts that are not foreign aid received: the unit's own money, counterpart funds, aid given away.
+# Lenders whose projects are ODA: a text naming one and a "Dự án <Name>" counts that project.
+ODA_LENDERS = (
+    "ngân hàng thế giới",
+    "world bank",
+    "ngân hàng phát triển châu á",
+    "adb",
+    "jica",
+    "koica",
+    "vốn oda",
+    "vốn vay oda",
+    "nguồn vốn oda",
+    "cơ quan hợp tác quốc tế nhật bản",
+)
+
 NOT_AID_MONEY_WORDS = ("đối ứng", "ủng hộ", "doanh nghiệp fdi", "từ thiện", "kiều hối", "ngân sách")
 
 # --- one-event frames (a news item about one visit, one signing, one seminar) ----------
@@ -736,5 +764,6 @@ def compiled_subjects() -> tuple[tuple[str, re.Pattern], ...]:
 
 def compile_words(words: tuple[str, ...]) -> re.Pattern:
     """One alternation of folded phrases, longest first."""
-    folded = sorted({key(w) for w in words}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in folded) + r")\b")
+    folded = sorted({key(w) for w in words if not w.startswith("re:")}, key=len, reverse=True)
+    parts = [re.escape(w).replace(r"\ ", r"\s+") for w in folded] + [w[3:] for w in words if w.startswith("re:")]
+    return re.compile(r"\b(?:" + "|".join(parts) + r")\b")

@@ -20,12 +20,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..catalogues import INDICATORS_BY_CODE, STOCK
-from .normalise import key
+from .normalise import UPPER, key
 from .phrases import (
     CUMULATIVE_WORDS,
     EVENT_WORDS,
     FUTURE_WORDS,
     NOT_AID_MONEY_WORDS,
+    ODA_LENDERS,
     OTHER_SCOPE_WORDS,
     STOCK_WORDS,
     YEAR_TO_DATE_WORDS,
@@ -403,11 +404,17 @@ def events_in(sentence: str) -> set[str]:
         if re.search(r"\b(?:quoc te|co yeu to nuoc ngoai)\b", window[seminar.end() : seminar.end() + 60]):
             found.add("seminar")
     for verb in e["award_verb"].finditer(k):
+        if sentence[verb.start() : verb.end()].lower() not in EVENT_WORDS["award_verb"]:
+            continue  # "cá nhân" is not "nhận": the key folds their tones together
         award = e["award"].search(k[verb.end() : verb.end() + 40])
         if not award:
             continue
         recipient = re.search(r"\bcho\b", k[verb.end() : verb.end() + 120])
         recipient_at = verb.end() + recipient.start() if recipient else len(k)
+        if re.match(r"^\s*cho\s+(?:nhieu|cac|nhung|mot so)\b", k[recipient_at:]):
+            continue  # "cho nhiều cá nhân, tập thể": several awards, not counted
+        if not recipient and re.search(r"\b(?:nhieu|cac|nhung|mot so)\s+(?:ca nhan|tap the)\b", k[: verb.start()]):
+            continue  # "Nhiều cá nhân, tập thể … nhận huân chương": as many awards as receivers
         giver = any(s < recipient_at for s, _ in foreign)
         receiver_foreign = any(recipient_at <= s < recipient_at + 80 for s, _ in foreign)
         if giver and not receiver_foreign and not re.search(r"nha nuoc chxhcn viet nam|cua viet nam", k):
@@ -507,6 +514,22 @@ def item_value(item: AidItem) -> int | None:
     if item.preferred:
         return item.preferred[0]
     return item.amounts[0] if item.amounts else None
+
+
+_NAMED_PROJECT = re.compile(rf"(?<=[^\s.!?])\s+Dự án\s+([{UPPER}][\w-]*(?:\s+[\w-]+){{0,3}})")
+
+
+def oda_projects(text_sentences: list[str]) -> list[str]:
+    """Named projects ("… từ Dự án Giảm nghèo Khu vực Tây nguyên") of a text that names an ODA lender."""
+    text_key = " ".join(key(s) for s in text_sentences)
+    lenders = compile_words(ODA_LENDERS)
+    if not lenders.search(text_key) or "khong thuoc ho tro phat trien chinh thuc" in text_key:
+        return []
+    names: dict[str, str] = {}
+    for sentence in text_sentences:
+        for match in _NAMED_PROJECT.finditer(sentence):
+            names.setdefault(key(match.group(1)), "Dự án " + match.group(1))
+    return list(names.values())
 
 
 def is_stock(indicator: str) -> bool:

@@ -141,6 +141,10 @@ _SUBJECT_PREFIX = re.compile(
     r"lanh dao|cong an|bo doi bien phong|bo chi huy quan su|nhan dan|so [\w ]{2,40}?|"
     r"lien hiep[\w ]{0,40}?|hoi [\w ]{2,30}?|thuong truc[\w ]{0,20}?)?\s*$"
 )
+_HAMLET = re.compile(
+    rf"\b(?:[Bb]ản|[Tt]hôn|[Kk]hóm|[Ll]àng|[Ấấ]p|[Bb]uôn|[Tt]ổ dân phố)\s+[{UPPER}][^().;,]{{0,30}}\(\s*$"
+)
+_CAPTION = re.compile(r"\b[Ảả]nh\s*:|\([Ảả]nh\b|[Ảả]nh minh h[ọo]a|[Ảả]nh\s+[A-ZĐ]\S*\s+[A-ZĐ]\S*\s*$")
 _HOST = re.compile(
     r"(?:tham|lam viec|hoi dam|hoi kien|chao|tiep|thong tin|gap go|gap)\s*(?:,\s*|va\s+)?(?:lam viec\s+|tham\s+)?"
     r"(?:tai|voi|cua)?\s*(?:lanh dao\s+)?(?:cap cao\s+)?(?:ubnd\s+|uy ban nhan dan\s+|chinh quyen\s+)?$"
@@ -253,8 +257,22 @@ def _clause_prefix(sentence: str, sk: str, start: int) -> str:
 
 
 def _roles(
-    mention: Mention, sentence: str, sk: str, start: int, end: int, *, headline: bool, lead: int, bare: bool = False
+    mention: Mention,
+    sentence: str,
+    sk: str,
+    start: int,
+    end: int,
+    *,
+    headline: bool,
+    lead: int,
+    bare: bool = False,
+    caption: bool = False,
 ) -> None:
+    hamlet = _HAMLET.search(sentence[:start])
+    if hamlet:
+        # "Bản Nhọt Lợt (xã Mỹ Lý, huyện Kỳ Sơn) vừa …": the village acts; its commune is the unit.
+        close = sentence.find(")", end)
+        start, end = hamlet.start(), (close + 1 if close >= 0 else end)
     prefix = _clause_prefix(sentence, sk, start)
     before = sk[max(0, start - 60) : start]
     after = sentence[end:]
@@ -269,7 +287,7 @@ def _roles(
     topic = prefix in ("tai ", "o ") and re.match(
         r"^\s*(?:\([^)]*\)\s*)?,\s*[a-zà-ỹđ]", after
     )  # "Tại tỉnh Kon Tum, hiện có …"
-    if apposition:
+    if apposition or caption:
         pass
     elif topic or _SUBJECT_PREFIX.match(prefix) and re.match(r"^\s*(?:[a-zà-ỹđ]|[:(,–-]|$)", after):
         score += 3 + (4 if lead == 1 else 0)
@@ -343,12 +361,13 @@ def mentions(texts: list[str], *, headline: bool) -> tuple[list[Mention], Counte
     unnamed: Counter = Counter()
     lead = 0
     for index, text in enumerate(texts):
+        caption = bool(_CAPTION.search(text))  # a photo's caption is not the lead
         for sentence in sentences(text):
             sk = key(sentence)
             is_headline = headline and index == 0
-            if not is_headline and len(sk.split()) >= 10 and lead < 3:
+            if not is_headline and not caption and len(sk.split()) >= 10 and lead < 3:
                 lead += 1
-            in_lead = lead if (not is_headline and lead and lead <= 2 and len(sk.split()) >= 10) else 0
+            in_lead = lead if (not is_headline and not caption and lead and lead <= 2 and len(sk.split()) >= 10) else 0
             spans = foreign_spans(sentence)
             taken: list[tuple[int, int]] = []
             chain_end = -1
@@ -384,7 +403,7 @@ def mentions(texts: list[str], *, headline: bool) -> tuple[list[Mention], Counte
                 if _foreign_after(sentence, end, spans) or _HOME.search(sk[max(0, start - 40) : start]):
                     continue
                 mention = Mention(level, label, name, short, provinces, full)
-                _roles(mention, sentence, sk, start, end, headline=is_headline, lead=in_lead)
+                _roles(mention, sentence, sk, start, end, headline=is_headline, lead=in_lead, caption=caption)
                 if _LIST_BEFORE.search(sk[max(0, start - 40) : start]) and level != "xa":
                     mention.eligible = False
                     mention.score = 0
@@ -427,7 +446,9 @@ def mentions(texts: list[str], *, headline: bool) -> tuple[list[Mention], Counte
                 short = _norm(sk[start:end])
                 province, full = t.provinces[short]
                 mention = Mention("tinh", "Tỉnh", sentence[start:end], short, (province,), full)
-                _roles(mention, sentence, sk, start, end, headline=is_headline, lead=in_lead, bare=True)
+                _roles(
+                    mention, sentence, sk, start, end, headline=is_headline, lead=in_lead, bare=True, caption=caption
+                )
                 found.append(mention)
             # Abbreviations: the province, not a name to print.
             for match in _ABBREVIATIONS.finditer(sk):
@@ -442,7 +463,17 @@ def mentions(texts: list[str], *, headline: bool) -> tuple[list[Mention], Counte
                 province, full = t.provinces[short]
                 mention = Mention("tinh", "Tỉnh", sentence[match.start() : match.end()], short, (province,), full)
                 mention.named = False
-                _roles(mention, sentence, sk, match.start(), match.end(), headline=is_headline, lead=in_lead, bare=True)
+                _roles(
+                    mention,
+                    sentence,
+                    sk,
+                    match.start(),
+                    match.end(),
+                    headline=is_headline,
+                    lead=in_lead,
+                    bare=True,
+                    caption=caption,
+                )
                 found.append(mention)
             # Lists of three provinces or more, and unnamed signals ("toàn tỉnh", "UBND tỉnh").
             _mark_lists(found, sentence)
