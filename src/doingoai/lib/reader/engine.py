@@ -8,6 +8,7 @@ from .layout import Layout, find_layout
 from .lines import Line, RawDocument
 from .meta import extract_meta
 from .normalise import flat, normalise
+from .period import date_line_year, prose_period
 from .structure import Heading, find_headings
 
 
@@ -77,6 +78,11 @@ def document_to_contract(raw: RawDocument, *, source: str) -> dict:
     sections = build_sections(lines, layout)
     meta = extract_meta(lines, layout, sections)
     facts = extract_facts(lines, layout, sections, meta)
+    if meta["period"] is None and not meta["doc_type"] and not meta["doc_number"]:
+        # Prose: the period is the adverbial attached to the figures ("Năm 2012, tỉnh có …").
+        texts = [flat(line.text) for line in lines]
+        dated = (int(meta["issued_date"][:4]), int(meta["issued_date"][5:7])) if meta["issued_date"] else None
+        meta["period"] = prose_period(texts, facts, dated or date_line_year(texts))
     return {
         "source": source,
         "meta": meta,

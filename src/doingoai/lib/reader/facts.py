@@ -14,16 +14,22 @@ then a number over a zero, then the first. When the NGO-aid section names its
 aid items without counting them, the items are counted (and the people each
 item helped summed), as a province would (gold README §10) — unless the
 section defers its figures to an annex form.
+
+Prose without the seeds' headings is read the same way, plus (see :mod:`prose`)
+count frames, one-event frames and aid items named by their donor. Text outside
+every section — all of it when the text has no heading — is read as one body.
+A figure is the period's own: the month's before the year to date, a stock
+("đang triển khai", "còn hiệu lực") for a stock indicator, and never a total of
+several years, a future target or another territory's figure.
 """
 
 import re
 from dataclasses import dataclass
 
 from ..catalogues import INDICATORS_BY_CODE
-from ..vn import parse_amount_vnd
 from .layout import Layout
 from .lines import Line
-from .normalise import key
+from .normalise import flat, key
 from .phrases import (
     APPROX_WORDS,
     NEGATIONS,
@@ -34,6 +40,8 @@ from .phrases import (
     indicator_phrasings,
 )
 from .phrases import _compile as compile_phrase
+from .prose import aid_items, counts_in, events_in, is_stock, item_value, oda_projects, sentence_marks, sentences
+from .quantities import money
 
 # Statements under these parts talk about the future or judge; they state no figure.
 _SKIP_SECTIONS = ("plans", "recommendations")
@@ -82,6 +90,11 @@ class Candidate:
     home: bool
     explicit: bool
     order: int
+    kind: str = "subject"  # subject | count | event | items
+    cumulative: bool = False
+    ytd: bool = False
+    stock: bool = False
+    rejected: bool = False  # the future, another territory, or a multi-year total of a flow
 
 
 def _number(text: str) -> int | float | None:
@@ -99,15 +112,9 @@ def _number(text: str) -> int | float | None:
     return int(value) if value == int(value) else value
 
 
-def _money(text: str) -> int | None:
-    match = _MONEY.search(text)
-    if not match:
-        return None
-    digits, multiplier = match.group(1), match.group(2) or ""
-    try:
-        return parse_amount_vnd(f"{digits} {multiplier}".strip())
-    except ValueError:
-        return None
+def _money(text_key: str) -> int | None:
+    found = money(key(text_key))  # a key is its own key: text as written is read too
+    return found[0].value if found else None
 
 
 class _Matchers:
@@ -157,16 +164,18 @@ def _value_for(code: str, k: str, start: int, end: int, m: _Matchers) -> tuple[i
             return value, True
     # "130 người nước ngoài", "05 đoàn nước ngoài", "02 trường hợp công dân xuất cảnh ...", "hai đoàn"
     pre = re.search(
-        r"(?:^|[\s(:,])(" + _NUMBER[1:-1] + "|" + words + r")\s+(?:(?:" + unit_pattern + r")\s+(?:[a-z]+\s+){0,2})?$",
+        r"(?:^|[\s(:,])(" + _NUMBER[1:-1] + "|" + words + r")\s+((?:" + unit_pattern + r")\s+(?:[a-z]+\s+){0,2})?$",
         before,
     )
+    if pre and not pre.group(2) and unit and not unit.match(k[start:end]):
+        pre = None  # "557 doanh nghiệp FDI" counts companies, not the FDI projects
     if pre:
         value = _number(pre.group(1))
         if value is not None:
             return value, True
     # "Đoàn trong nước: 6 đoàn", "đoàn ra là 02 đoàn", "Đoàn ra nước ngoài: 0 đoàn"
     post = re.match(
-        r"^[^.;:\d]{0,30}?(?:\s*[:\-–]\s*|\s+(?:la|gom|co|dat|voi|tong so)\s+)"
+        r"^[^.;:\d]{0,45}?(?:\s*[:\-–]\s*|\s+(?:la|gom|co|dat|voi|tong so)\s+)"
         + m.approx
         + _NUMBER
         + r"\s*("
@@ -174,6 +183,30 @@ def _value_for(code: str, k: str, start: int, end: int, m: _Matchers) -> tuple[i
         + r")?",
         after,
     )
+    if not post and unit:
+        # "(FDI) được tám dự án", "tiếp nhận được 12 khoản": a number with the indicator's own unit.
+        post = re.match(
+            r"^[^.;:\d]{0,30}?\s+(?:duoc|dat)\s+"
+            + m.approx
+            + r"("
+            + _NUMBER[1:-1]
+            + "|"
+            + words
+            + r")\s+("
+            + unit_pattern
+            + ")",
+            after,
+        )
+    if (
+        post
+        and len(post.groups()) >= 2
+        and post.groups()[-1] is None
+        and not re.search(r"[:\-–]\s*$", after[: post.start(1)])
+        and re.match(r"^\s+[a-z]", after[post.end(1) :])
+    ):
+        post = None  # "khoản viện trợ gồm 315 suất học bổng": a number of something else
+    if post and re.match(r"^\s*(?:ty|ti|trieu|nghin|ngan|dong|vnd|vnđ|usd|%|đ\b)", after[post.end(1) :]):
+        post = None  # an amount of money or a share, not a count
     if post:
         value = _number(post.group(1))
         if value is not None:
@@ -217,56 +250,91 @@ def _statements(section, index: int) -> list[str]:
     return statements
 
 
-def _scan(statement: str, section_code: str, also: list[str], order: int) -> list[Candidate]:
+def _scan(statement: str, section_code: str | None, also: list[str], order: int, text_key: str = "") -> list[Candidate]:
+    """Candidates of one statement: its subjects (zeros, labels, "N subject") and its count frames.
+
+    ``section_code`` is None for text outside every section: the figure then goes to
+    its indicator's own section, and subjects meaningful under one topic only are off.
+    """
     m = _matchers()
     found: list[Candidate] = []
-    codes_here = {section_code, *also}
-    for clause in _clauses(statement):
-        k = key(clause)
-        if not any(anchor in k for anchor in m.anchors):
-            continue  # names no indicator (most clauses): skip the subject patterns
-        estimate = bool(_ESTIMATE.search(clause))
-        for code, phrasing in m.phrasings.items():
-            if phrasing.sections and not codes_here & set(phrasing.sections):
-                continue
-            if m.requires[code] and not m.requires[code].search(k):
-                continue
-            if m.excludes[code] and m.excludes[code].search(k):
-                continue
-            best: tuple[int | float, bool] | None = None
-            for pattern in m.subjects[code]:
-                for match in pattern.finditer(k):
-                    if phrasing.money:
-                        amount = _money(clause[match.start() :])
-                        if amount is not None:
-                            best = (amount, True)
-                        continue
-                    value, explicit = _value_for(code, k, match.start(), match.end(), m)
-                    if value is None:
-                        continue
-                    if best is None or (explicit and not best[1]):
-                        best = (value, explicit)
-                if best and best[1]:
-                    break
-            if best is None:
-                continue
-            value, explicit = best
-            if not explicit and section_code in _NO_ZEROS:
-                continue
-            home = INDICATORS_BY_CODE[code].section
-            found.append(
-                Candidate(
-                    indicator=code,
-                    value=value,
-                    section=section_code,
-                    evidence=clause.strip().rstrip(";"),
-                    estimate=estimate,
-                    home=section_code == home or home in also or section_code in _HOMES.get(code, ()),
-                    explicit=explicit,
-                    order=order,
+    codes_here = {section_code, *also} if section_code else set()
+    for sentence in sentences(statement) or [statement]:
+        sentence_key = key(sentence)
+        marks = sentence_marks(sentence_key, sentence)
+        for clause in _clauses(sentence):
+            k = key(clause)
+            estimate = bool(_ESTIMATE.search(clause))
+            seen: set[str] = set()
+            for count in counts_in(k, text_key or sentence_key):
+                if count.indicator in seen:
+                    continue
+                if m.requires[count.indicator] and not m.requires[count.indicator].search(text_key or k):
+                    continue
+                seen.add(count.indicator)
+                found.append(
+                    _candidate(
+                        count.indicator, count.value, section_code, also, clause, estimate, True, order, "count", marks
+                    )
                 )
-            )
+            if not any(anchor in k for anchor in m.anchors):
+                continue  # names no indicator (most clauses): skip the subject patterns
+            for code, phrasing in m.phrasings.items():
+                if code in seen:
+                    continue
+                if phrasing.sections and not codes_here & set(phrasing.sections):
+                    continue
+                if m.requires[code] and not m.requires[code].search(k):
+                    continue
+                if m.excludes[code] and m.excludes[code].search(k):
+                    continue
+                best: tuple[int | float, bool] | None = None
+                for pattern in m.subjects[code]:
+                    for match in pattern.finditer(k):
+                        if phrasing.money:
+                            amount = _money(k[match.start() :])
+                            if amount is not None:
+                                best = (amount, True)
+                            continue
+                        value, explicit = _value_for(code, k, match.start(), match.end(), m)
+                        if value is None:
+                            continue
+                        if best is None or (explicit and not best[1]):
+                            best = (value, explicit)
+                    if best and best[1]:
+                        break
+                if best is None:
+                    continue
+                value, explicit = best
+                if not explicit and section_code in _NO_ZEROS:
+                    continue
+                found.append(
+                    _candidate(code, value, section_code, also, clause, estimate, explicit, order, "subject", marks)
+                )
     return found
+
+
+def _candidate(code, value, section_code, also, evidence, estimate, explicit, order, kind, marks) -> Candidate:
+    home = INDICATORS_BY_CODE[code].section
+    stock = is_stock(code)
+    rejected = marks.future or marks.scope or (marks.cumulative and not (stock and marks.stock))
+    if not explicit and value == 0:
+        rejected = False  # "không phát sinh ..." is a zero whatever the sentence around it says
+    return Candidate(
+        indicator=code,
+        value=value,
+        section=section_code or home,
+        evidence=evidence.strip().rstrip(";"),
+        estimate=estimate,
+        home=section_code is None or section_code == home or home in also or section_code in _HOMES.get(code, ()),
+        explicit=explicit,
+        order=order,
+        kind=kind,
+        cumulative=marks.cumulative,
+        ytd=marks.ytd,
+        stock=marks.stock,
+        rejected=rejected,
+    )
 
 
 def _derived_ngo(section, order: int) -> list[Candidate]:
@@ -318,25 +386,104 @@ def _sentence_around(text: str, position: int) -> str:
     return text[start:end].strip(" -.;")
 
 
+def _orphans(lines: list[Line], layout: Layout, sections: list) -> list[str]:
+    """Body text outside every section: all of it when the text has no heading."""
+    covered: set[int] = set()
+    for index, section in enumerate(sections):
+        stop = sections[index + 1].heading.line if index + 1 < len(sections) else layout.body.stop
+        covered.update(range(section.heading.line, stop))
+    indices = [i for i in layout.body if i not in covered]
+    if layout.closing is not None and not re.match(r"^tren day\b", key(lines[layout.closing].text.strip())):
+        indices.append(layout.closing)  # a news item's last sentence ends with "./."
+    texts = [flat(lines[i].text) for i in indices]
+    return [t for t in texts if t]
+
+
+def _text_level(statements: list[str], order: int, with_aid: bool, home: bool) -> list[Candidate]:
+    """One-event frames and aid items of the whole text."""
+    out: list[Candidate] = []
+    all_sentences = [s for statement in statements for s in sentences(statement)]
+    events: dict[str, str] = {}
+    for sentence in all_sentences:
+        for event in events_in(sentence):
+            events.setdefault(event, sentence)
+    for code, phrasing in indicator_phrasings().items():
+        for event in phrasing.events:
+            if event in events and event != "aid_item":
+                out.append(_event(code, 1, events[event], order, home=home))
+                break
+    projects = oda_projects(all_sentences)
+    if projects:
+        out.append(_event("oda_projects", len(projects), projects[0], order, kind="items", home=home))
+    if not with_aid:
+        return out
+    items, totals = aid_items(all_sentences)
+    if items:
+        evidence = " | ".join(item.donor for item in items)
+        out.append(_event("ngo_projects", len(items), evidence, order, kind="items", home=home))
+    values = [item_value(item) for item in items]
+    summed = sum(v for v in values if v) if values and all(values) else None
+    if totals:
+        total, approximate = totals[0]
+        if summed and (summed == total or (approximate and 0.85 * summed <= total <= summed * 1.15)):
+            total = summed
+        kind = "sum" if total == summed and len(items) > 1 else "items"
+        out.append(_event("ngo_aid_value_vnd", total, "", order, kind=kind, home=home))
+    elif summed:
+        out.append(_event("ngo_aid_value_vnd", summed, "", order, kind="sum" if len(items) > 1 else "items", home=home))
+    return out
+
+
+def _event(code: str, value, evidence: str, order: int, kind: str = "event", home: bool = True) -> Candidate:
+    return Candidate(code, value, INDICATORS_BY_CODE[code].section, evidence.strip(), False, home, True, order, kind)
+
+
+def _rank(c: Candidate) -> tuple:
+    if is_stock(c.indicator):
+        marker = 2 if c.stock else (0 if c.ytd else 1)
+    else:
+        marker = 0 if c.ytd else 1
+    # Derived section items, then what a sentence says, then the text's own aid items, events last;
+    # the sum of several aid items beats one item's amount said near "trị giá".
+    tier = {"derived": 4, "sum": 3, "subject": 2, "count": 2, "items": 1, "event": 0}[c.kind]
+    return (c.home, tier, marker, c.explicit and c.value != 0, -c.order)
+
+
 def extract_facts(lines: list[Line], layout: Layout, sections: list, meta: dict) -> list[dict]:
     candidates: list[Candidate] = []
     order = 0
+    text_statements: list[str] = []
+    orphans = _orphans(lines, layout, sections)
+    text_key = key(" ".join([*orphans, *(line for section in sections for line in section.lines)]))
+    for statement in orphans:
+        order += 1
+        candidates.extend(_scan(statement, None, [], order, text_key))
+    text_statements.extend(orphans)
+    has_ngo_section = any(s.code == "ngo_aid" or "ngo_aid" in s.also for s in sections)
     for index, section in enumerate(sections):
         if section.code in _SKIP_SECTIONS:
             continue
-        for statement in _statements(section, index):
+        statements = _statements(section, index)
+        if section.code not in _NO_ZEROS:
+            text_statements.extend(statements)
+        for statement in statements:
             order += 1
-            candidates.extend(_scan(statement, section.code, section.also, order))
+            candidates.extend(_scan(statement, section.code, section.also, order, text_key))
         if section.code == "ngo_aid" or "ngo_aid" in section.also:
-            explicit = {c.indicator for c in candidates if c.section == section.code and c.explicit}
+            explicit = {
+                c.indicator for c in candidates if c.section == section.code and c.explicit and c.kind == "subject"
+            }
             for derived in _derived_ngo(section, order):
                 if derived.indicator not in explicit:
+                    derived.kind = "derived"
                     candidates.append(derived)
+    candidates.extend(_text_level(text_statements, order + 1, with_aid=not has_ngo_section, home=not sections))
     best: dict[str, Candidate] = {}
     for candidate in candidates:
+        if candidate.rejected:
+            continue
         current = best.get(candidate.indicator)
-        rank = (candidate.home, candidate.explicit and candidate.value != 0, -candidate.order)
-        if current is None or rank > (current.home, current.explicit and current.value != 0, -current.order):
+        if current is None or _rank(candidate) > _rank(current):
             best[candidate.indicator] = candidate
     facts = []
     for code in INDICATORS_BY_CODE:

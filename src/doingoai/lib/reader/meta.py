@@ -13,6 +13,8 @@ from collections import Counter
 from .layout import Layout, is_letterhead
 from .lines import Line
 from .normalise import UPPER, flat, key, unify_tones
+from .period import date_line_year
+from .speaker import find_speaker
 from .units import is_central_city, resolve_commune, resolve_province
 
 _WRAPPED_DATE = re.compile(r"\bngay\s*\d{0,2}\s*(?:thang\s*\d{0,2}\s*(?:nam)?)?$")
@@ -72,7 +74,7 @@ def _fragments(lines: list[Line], part: range) -> list[tuple[int, str]]:
         line = lines[index]
         base = line.cell[2] if line.cell else 0
         pieces: list[str] = []
-        for piece in line.text.split("\t"):
+        for piece in re.split(r"\t|\s\|\s|^\|\s|\s\|$|^\|$", line.text):
             piece = flat(piece)
             if not piece:
                 continue
@@ -86,6 +88,11 @@ def _fragments(lines: list[Line], part: range) -> list[tuple[int, str]]:
     merged: list[tuple[int, str]] = []
     for column, piece in out:
         k = key(piece)
+        # A web page that broke every line: "ỦY" + "BAN NHÂN DÂN", "Số:" + "09/2011/QĐ-UBND", "Quảng" + "Ngãi, ngày …".
+        if merged and re.fullmatch(r"(?:[^\W\d_]+|so\s*:)", key(merged[-1][1])) and re.search(r"[^\W\d_]|\d", piece):
+            if not (_MOTTO.search(key(merged[-1][1])) or _level(merged[-1][1])):
+                merged[-1] = (merged[-1][0], f"{merged[-1][1]} {piece}")
+                continue
         if merged and _WRAPPED_DATE.search(key(merged[-1][1])) and re.match(r"^(?:(?:nam|thang)\s+)?\d", k):
             merged[-1] = (merged[-1][0], f"{merged[-1][1]} {piece}")
             continue
@@ -380,7 +387,7 @@ def _signature(lines: list[Line], layout: Layout) -> tuple[dict, list[str]]:
     recipients: list[str] = []
     in_recipients = False
     authority = title = name = None
-    after_title = False
+    after_title = body_next = False
     closing_seen = layout.closing is None
     recipient_column = None
     for column, text in fragments:
@@ -418,7 +425,12 @@ def _signature(lines: list[Line], layout: Layout) -> tuple[dict, list[str]]:
             authority = match.group(1).upper()  # the innermost one wins: "TM. UBND / KT. CHỦ TỊCH"
             title = None  # "KT. CHỦ TỊCH" names the principal; the signer's title is the next line
             after_title = False
+            body_next = not match.group(2).strip()  # "TM." on its own line: the body's name follows
             continue
+        if body_next:
+            body_next = False
+            if re.match(r"^(?:uy ban|ubnd|hoi dong|hdnd|so |ban |van phong|thuong truc)", k):
+                continue  # "TM." / "ỦY BAN NHÂN DÂN": the body, not the signer's title
         if re.match(r"^\(?\s*(?:da ky|ky ten|ky,|ky va)", k):
             continue
         if title is None and _is_caps(text) and (_TITLE_WORDS.match(k) or authority) and len(k.split()) <= 6:
@@ -472,6 +484,22 @@ def _looks_like_name(text: str) -> bool:
     return bool(_NAME.match(text))
 
 
+_BYLINE_DATE = re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d\d\b|\b\d{1,2}:\d{2}\b")
+
+
+def _is_byline(text: str) -> bool:
+    """A date line or byline of a web page: "V.A 14/07/2013 14:41", "Cập nhật lúc 06:06, Thứ Sáu, 25/11/2022"."""
+    return len(text.split()) <= 9 and bool(_BYLINE_DATE.search(text))
+
+
+def _is_headline(texts: list[str]) -> bool:
+    """A news item's first line is its headline: short, no full stop."""
+    if not texts:
+        return False
+    first = texts[0].strip()
+    return 3 <= len(first.split()) <= 30 and not first.endswith((".", ":", ";"))
+
+
 # --- all together -----------------------------------------------------------------
 
 
@@ -486,13 +514,14 @@ def extract_meta(lines: list[Line], layout: Layout, sections: list) -> dict:
             break
         preamble.append(flat(lines[i].text))
     closing = [flat(lines[layout.closing].text)] if layout.closing is not None else []
-    if unit is None:
-        unit = _unit_from_text(
-            [(t, 2) for t in preamble] + [(t, 3) for t in closing] + [(t, 0) for t in body_texts[:40]]
-        )
+    official = bool(header["organs"] or header["has_number_line"] or header["has_date_line"] or closing)
+    if unit is None and official:
+        unit = _unit_from_text([(t, 2) for t in preamble[:3]] + [(t, 3) for t in closing])
     summary = flat(" ".join(flat(lines[i].text) for i in layout.summary)) or header["summary_vv"]
     title_text = flat(lines[layout.title].text) if layout.title is not None else ""
-    period = find_period(summary) if summary else None
+    # A news item's capitalised headline is read as a summary by the layout; its year names the
+    # event ("KHAI MẠC LỚP BỒI DƯỠNG … NĂM 2019"): only an official document's summary is its period.
+    period = find_period(summary) if summary and (official or title_text) else None
     if period is None and not summary:
         for sentence in preamble[:2]:
             about = re.split(r"\bv[ềe] vi[ệe]c\b", sentence, maxsplit=1)
@@ -532,6 +561,24 @@ def extract_meta(lines: list[Line], layout: Layout, sections: list) -> dict:
                 else resolve_province(name="", texts=all_texts)
             )
         province = place.province_name if place else None
+    if unit is None:
+        # Prose without a letterhead: the unit doing the work, hosting the visit, giving the figures.
+        issued_year = int(header["issued_date"][:4]) if header["issued_date"] else None
+        if official:
+            texts = [title_text, *body_texts] if title_text else body_texts
+        else:
+            # A news item: every line, its date line and byline left out ("14:00 | 26/10/2019 GMT+7").
+            texts = [t for t in (flat(line.text) for line in lines) if t and not _is_byline(t)]
+            dated = date_line_year([flat(line.text) for line in lines])
+            issued_year = issued_year or (dated[0] if dated else None)
+        speaker = find_speaker(
+            texts,
+            headline=bool(title_text) or _is_headline(texts),
+            legacy_first=bool(issued_year and issued_year < 2025),
+        )
+        if speaker is not None:
+            unit_name, unit_level, ward_code = speaker.unit_name, speaker.unit_level, speaker.ward_code
+            province = speaker.province.province_name if speaker.province else None
     meta = {
         "unit_name": unit_name,
         "unit_level": unit_level,

@@ -174,6 +174,8 @@ def _clean_line(line: Line, *, markdown: bool) -> Line | None:
         elif md_prefix and not bold:
             prefix = md_prefix
     text = clean_text(text)
+    # A web page's table borders: a lone "|" line, or one hanging at either end ("… này./. |").
+    text = re.sub(r"^\|\s+|\s+\|$", "", text).strip() if text != "|" else ""
     if not text or re.fullmatch(r"[-_=*.·•~]{3,}", text):
         return None  # empty, or a drawn rule ("-----")
     if line.numbering and line.numbering != "-":
@@ -191,7 +193,7 @@ UPPER = "".join(ch for ch in _VN_LETTERS if ch.isupper())  # for regex classes: 
 LOWER = "".join(ch for ch in _VN_LETTERS if ch.islower())
 
 _END_PUNCT = tuple('.:;!?…)]”"»/')
-_LIST_START = re.compile(r"^(?:[-+•*–]\s|[a-zđ]\s?[.)]\s|\d+[.)]|[IVX]+[.)]\s)")
+_LIST_START = re.compile(r"^(?:[-+•*–]\s|[a-zđ]\s?[.)]\s|\d{1,3}[.)](?!\d)|[IVX]+[.)]\s)")
 _LOWER_START = re.compile(f"^[{LOWER}]")
 _GLUED = re.compile(f"(?<=[:.;])(?=(?:[IVX]{{1,4}}|\\d{{1,2}}|[a-zđ])[.)]\\s+[{UPPER}])")
 
@@ -203,9 +205,25 @@ def _joinable(previous: Line, line: Line, *, geometric: bool) -> bool:
     if "\t" in prev_text or "\t" in line.text or _LIST_START.match(line.text):
         return False
     if geometric:
+        if prev_text.endswith("./.") or re.match(r"^(?:TM|KT|TL|TUQ|Q)\s*\.", line.text):
+            return False  # the closing sentence's end, a signature's "TM."
         right = previous.extra.get("x1_rel")
-        if right is None or right < 0.9:
+        if right is None:
             return False
+        if right < 0.9:
+            # A long word ("Champasak") wraps early: the line still ends mid-sentence when the next
+            # line's first word could not have fitted in the space left.
+            # A line of prose is never left without its full stop: a long line ending mid-sentence
+            # (not a numbered or bold heading) goes on in the next one.
+            if (
+                right < 0.8
+                or len(prev_text) < 60
+                or prev_text.endswith(_END_PUNCT)
+                or _LIST_START.match(prev_text)
+                or previous.bold
+                or previous.numbering
+            ):
+                return False
         # Only prose lines that start at the left margin: the header's right column is not a paragraph.
         if previous.extra.get("x0", 0) > 0.35 or line.extra.get("x0", 0) > 0.35:
             return False

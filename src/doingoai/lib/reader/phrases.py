@@ -248,14 +248,25 @@ def catch_all_patterns() -> tuple[re.Pattern, ...]:
 
 @dataclass(frozen=True)
 class IndicatorPhrasing:
-    """How a report names one indicator.
+    """How a report names one indicator: its subjects, its counts and its events.
 
-    ``subjects`` are phrases naming the thing counted; ``units`` the counting
-    words a number may carry ("03 đoàn"); ``requires`` words that must also be
-    in the clause (a foreigner counts as resident only if the clause says he
-    lives or works there); ``excludes`` words that rule the clause out;
-    ``sections`` limits subjects that are only meaningful under one topic
-    ("không phát sinh vụ việc" is a consular zero only under consular affairs).
+    * ``subjects`` are phrases naming the thing counted; a number written against
+      one ("Đoàn trong nước: 6 đoàn", "130 người nước ngoài") or a negation before
+      one ("không tổ chức hoặc tiếp đón đoàn ra") states the indicator. ``units``
+      are the counting words a number may carry ("03 đoàn"); ``requires`` words the
+      clause must also have; ``excludes`` words that rule the clause out;
+      ``sections`` limits subjects that are only meaningful under one topic.
+    * ``counts`` are count frames of prose (see :func:`compile_count`), one line
+      each: ``"đón|tiếp > N đoàn < !trong nước"`` reads "a verb đón or tiếp before
+      the number, the number counting đoàn, and no 'trong nước' after it". Every
+      number counts its own noun: in "06 đoàn với 49 lượt khách" only the 6 counts
+      đoàn.
+    * ``events`` name the one-event frames (a visit, a signing, a seminar, an aid
+      item approved) that count 1 when a news item reports it without a number;
+      their vocabulary is below (``EVENT_WORDS``).
+    * ``context`` words one of which the text must contain for a count to be this
+      indicator (citizens handed back count as illegal exits only where the text
+      says they left illegally).
     """
 
     indicator: str
@@ -265,6 +276,9 @@ class IndicatorPhrasing:
     excludes: tuple[str, ...] = ()
     sections: tuple[str, ...] = ()
     money: bool = False
+    counts: tuple[str, ...] = ()
+    events: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
 
 
 INDICATOR_PHRASES: tuple[IndicatorPhrasing, ...] = (
@@ -281,6 +295,11 @@ INDICATOR_PHRASES: tuple[IndicatorPhrasing, ...] = (
             "đoàn ra nước ngoài",
         ),
         units=("đoàn", "lượt đoàn"),
+        counts=(
+            "tổ chức|cử|đưa|có > N đoàn|lượt đoàn < đi|sang|ở nước ngoài|ra nước ngoài|xuất cảnh",
+            "N đoàn < đi công tác nước ngoài|đi nước ngoài|ra nước ngoài|đi công tác, làm việc ở nước ngoài",
+        ),
+        events=("visit_out",),
     ),
     IndicatorPhrasing(
         "delegations_in_foreign",
@@ -295,11 +314,18 @@ INDICATOR_PHRASES: tuple[IndicatorPhrasing, ...] = (
             "re:cac doan nuoc ngoai",
         ),
         units=("đoàn", "lượt đoàn"),
+        counts=(
+            "đón|tiếp|đón tiếp|tiếp đón|đón, tiếp|tiếp nhận > N đoàn|lượt đoàn < !trong nước|!đi công tác|!ra nước ngoài",
+            "N đoàn|lượt đoàn < khách nước ngoài|nước ngoài|quốc tế|đến thăm|vào làm việc < !trong nước|!đi|!sang|!ra nước ngoài",
+        ),
+        events=("visit_in",),
     ),
     IndicatorPhrasing(
         "delegations_in_domestic",
         ("đoàn trong nước", "đoàn vào trong nước", "đoàn công tác trong nước"),
         units=("đoàn", "lượt đoàn"),
+        counts=("N đoàn|lượt đoàn < trong nước|trong tỉnh|ngoài tỉnh|các bộ, ngành",),
+        events=("visit_domestic",),
     ),
     IndicatorPhrasing(
         "agreements_signed",
@@ -312,6 +338,11 @@ INDICATOR_PHRASES: tuple[IndicatorPhrasing, ...] = (
         ),
         units=("thỏa thuận", "văn bản", "ttqt"),
         requires=("ký", "ky ket", "thỏa thuận"),
+        counts=(
+            "ký|ký kết > N thỏa thuận|văn bản|bản ghi nhớ|biên bản|văn kiện",
+            "N thỏa thuận|bản ghi nhớ|biên bản ghi nhớ < ký|ký kết|được ký",
+        ),
+        events=("signing",),
     ),
     IndicatorPhrasing(
         "conferences_international",
@@ -323,6 +354,8 @@ INDICATOR_PHRASES: tuple[IndicatorPhrasing, ...] = (
             "re:hoi (nghi|thao),? (hoi (nghi|thao) )?co yeu to nuoc ngoai",
         ),
         units=("hội nghị", "hội thảo", "cuộc", "sự kiện"),
+        counts=("tổ chức|đăng cai|cho phép tổ chức > N hội nghị|hội thảo|cuộc hội thảo|diễn đàn < quốc tế",),
+        events=("seminar",),
     ),
     IndicatorPhrasing(
         "ngo_projects",
@@ -339,6 +372,13 @@ INDICATOR_PHRASES: tuple[IndicatorPhrasing, ...] = (
             "re:du an (do |cua )?(cac )?to chuc (phi chinh phu|pcpnn)",
         ),
         units=("dự án", "chương trình", "khoản viện trợ", "chương trình, dự án", "dự án, chương trình"),
+        counts=(
+            "N khoản viện trợ|khoản tài trợ|phi dự án|khoản viện trợ phi dự án",
+            "N dự án|chương trình|chương trình, dự án|dự án, chương trình < viện trợ|phi chính phủ|pcpnn|tài trợ|tổ chức",
+            "tiếp nhận|vận động|thu hút|triển khai|tài trợ thực hiện > N dự án|chương trình|chương trình, dự án",
+        ),
+        events=("aid_item",),
+        context=("viện trợ", "phi chính phủ", "pcpnn", "tài trợ"),
     ),
     IndicatorPhrasing(
         "ngo_aid_value_vnd",
@@ -351,22 +391,47 @@ INDICATOR_PHRASES: tuple[IndicatorPhrasing, ...] = (
             "tổng số tiền",
             "giá trị giải ngân",
             "giải ngân",
+            "tổng nguồn vốn",
+            "tổng vốn tài trợ",
+            "vốn tài trợ",
+            "giá trị cam kết",
+            "vốn viện trợ",
         ),
         requires=("viện trợ", "pcpnn", "phi chính phủ", "tài trợ"),
         money=True,
+        events=("aid_item",),
     ),
     IndicatorPhrasing(
         "ngo_beneficiaries",
         ("người hưởng lợi", "người thụ hưởng", "lượt người hưởng lợi", "đối tượng hưởng lợi", "người được hưởng lợi"),
         units=("người", "lượt người", "đối tượng", "hộ"),
         sections=("ngo_aid",),
+        counts=(
+            "giúp|cho|hỗ trợ|mang lại lợi ích cho > N người|hộ|hộ dân|em|cháu|học sinh|trẻ em|đối tượng|người hưởng lợi",
+            "N suất học bổng|suất < học sinh|các em|trại hè|tham gia",
+        ),
+        # "tập huấn … cho 200 người là cán bộ": officials trained, not people the aid reached.
+        excludes=("re:(?:nguoi|luot nguoi) la (?:can bo|cong chuc|vien chuc|hoc vien|dai bieu|hoi vien)",),
+        context=("viện trợ", "tài trợ", "phi chính phủ"),
     ),
     IndicatorPhrasing(
         "foreigners_resident",
         ("người nước ngoài", "công dân nước ngoài", "lao động nước ngoài", "người lao động nước ngoài"),
         units=("người", "lượt người", "trường hợp", "công dân", "lao động"),
-        requires=("sinh sống", "cư trú", "tạm trú", "thường trú", "làm việc", "làm ăn", "lao động", "sinh sống"),
-        excludes=("vụ việc", "vi phạm"),
+        requires=(
+            "sinh sống",
+            "cư trú",
+            "tạm trú",
+            "thường trú",
+            "làm việc",
+            "làm ăn",
+            "lao động",
+            "lưu trú",
+        ),
+        excludes=("vụ việc", "vi phạm", "lượt", "đến thăm", "vào làm việc", "khách"),
+        counts=(
+            "N người nước ngoài|công dân nước ngoài|lao động nước ngoài < sinh sống|cư trú|tạm trú|lưu trú|làm việc",
+        ),
     ),
     IndicatorPhrasing(
         "fdi_projects",
@@ -380,13 +445,23 @@ INDICATOR_PHRASES: tuple[IndicatorPhrasing, ...] = (
             "re:(co quan, )?(to chuc, )?doanh nghiep co yeu to nuoc ngoai",
             "dự án đầu tư nước ngoài",
         ),
-        units=("dự án", "doanh nghiệp"),
+        units=("dự án",),
+        excludes=("lượt dự án",),
+        counts=(
+            "N dự án fdi|dự án có vốn đầu tư nước ngoài|dự án đầu tư trực tiếp nước ngoài|dự án đầu tư nước ngoài",
+        ),
     ),
-    IndicatorPhrasing("oda_projects", ("dự án oda", "oda", "vốn oda"), units=("dự án", "chương trình")),
+    IndicatorPhrasing(
+        "oda_projects",
+        ("dự án oda", "oda", "vốn oda"),
+        units=("dự án", "chương trình"),
+        counts=("N dự án oda|chương trình oda|dự án sử dụng vốn oda",),
+    ),
     IndicatorPhrasing(
         "foreign_press_activities",
         ("báo chí nước ngoài", "phóng viên nước ngoài", "hoạt động báo chí nước ngoài"),
         units=("lượt", "hoạt động", "đoàn", "lượt phóng viên"),
+        counts=("N lượt phóng viên|phóng viên|đoàn phóng viên|lượt phóng viên, biên tập viên < nước ngoài|quốc tế",),
     ),
     IndicatorPhrasing(
         "consular_cases",
@@ -403,11 +478,25 @@ INDICATOR_PHRASES: tuple[IndicatorPhrasing, ...] = (
         ),
         units=("vụ", "vụ việc", "trường hợp"),
         sections=("consular_affairs",),
+        counts=("giải quyết|xử lý|phối hợp xử lý > N vụ|vụ việc < lãnh sự|bảo hộ|công dân|người nước ngoài",),
     ),
     IndicatorPhrasing(
         "illegal_exit_cases",
         ("xuất cảnh trái phép", "xuất cảnh bất hợp pháp", "xuất cảnh trái phép"),
         units=("trường hợp", "người", "công dân", "vụ"),
+        # A citizen of another country entering Vietnam is not a Vietnamese who left illegally.
+        excludes=("re:(?:cong dan|nguoi) (?:nuoc ngoai|trung quoc|lao|campuchia|han quoc|myanmar|trieu tien)",),
+        counts=(
+            "tiếp nhận|trao trả|nhận|bắt giữ > N công dân|người|trường hợp "
+            "< trao trả|bàn giao|xuất cảnh trái phép|nhập cảnh trái phép|trở về|cư trú bất hợp pháp",
+        ),
+        context=(
+            "xuất cảnh trái phép",
+            "xuất cảnh bất hợp pháp",
+            "vượt biên trái phép",
+            "nhập cảnh trái phép",
+            "cư trú bất hợp pháp",
+        ),
     ),
     IndicatorPhrasing(
         "officials_trained",
@@ -417,6 +506,20 @@ INDICATOR_PHRASES: tuple[IndicatorPhrasing, ...] = (
             "re:(tap huan|boi duong)[^.;]{0,60}cho \\d+ (can bo|cong chuc)",
         ),
         units=("cán bộ", "công chức", "người", "lượt", "lượt cán bộ", "đồng chí", "viên chức"),
+        counts=(
+            "tập huấn|bồi dưỡng|lớp|phổ biến kiến thức|truyền đạt|cập nhật kiến thức "
+            "> N đại biểu|học viên|cán bộ|công chức|người|lượt cán bộ|lượt người|viên chức",
+        ),
+        context=(
+            "kiến thức đối ngoại",
+            "thông tin đối ngoại",
+            "công tác đối ngoại",
+            "nghiệp vụ đối ngoại",
+            "đối ngoại nhân dân",
+            "ngoại vụ",
+            "ngoại giao",
+            "phi chính phủ nước ngoài",
+        ),
     ),
     IndicatorPhrasing(
         "commendations_received",
@@ -426,6 +529,7 @@ INDICATOR_PHRASES: tuple[IndicatorPhrasing, ...] = (
         ),
         units=("hình thức", "bằng khen", "huân chương", "kỷ niệm chương"),
         excludes=("kiến nghị", "đề nghị", "xét tặng", "đề xuất"),
+        events=("award",),
     ),
 )
 
@@ -464,6 +568,8 @@ SUBJECT_ANCHORS = (
     "giải ngân",
     "liên quan đến công dân",
     "lãnh sự",
+    "nguồn vốn",
+    "vốn tài trợ",
 )
 
 # Words that state that nothing happened, before the thing named.
@@ -491,6 +597,152 @@ ESTIMATE_WORDS = ("ước", "ước tính", "ước đến", "dự kiến đến
 # Quantity adverbs a number may carry.
 APPROX_WORDS = ("khoảng", "trên", "hơn", "gần", "xấp xỉ", "ước", "ước khoảng", "tổng cộng", "tổng số", "tổng")
 
+# --- when a figure is the period's own ------------------------------------------------
+
+# A figure summed over several periods: never a flow of this one ("Từ năm 2008 đến năm 2021").
+CUMULATIVE_WORDS = (
+    "lũy kế",
+    "luỹ kế",
+    "re:\\btu nam \\d{4} den\\b",
+    "re:\\btrong \\d+ nam qua\\b",
+    "re:\\b\\d+ nam qua\\b",
+    "re:\\bgiai doan \\d{4}",
+    "từ trước đến nay",
+    "tại thời điểm hiện tại",
+    "re:\\(\\d{4}\\s*[-–]\\s*\\d{4}\\)",
+)
+# Year to date: used only when the text gives no figure of its own stretch of time.
+YEAR_TO_DATE_WORDS = (
+    "từ đầu năm",
+    "tính chung",
+    "tính từ đầu năm",
+    "nâng tổng số",
+    "nâng tổng",
+    "re:\\btu dau nam \\d{4}",
+)
+# A value at the cut-off date: what a stock indicator (projects running, FDI in force) wants.
+STOCK_WORDS = (
+    "đang triển khai",
+    "đang thực hiện",
+    "đang hoạt động",
+    "còn hiệu lực",
+    "hiện có",
+    "hiện nay",
+    "đến nay",
+    "hiện đang",
+    "đang sinh sống",
+)
+# The future, a wish or a target: no figure of the period.
+FUTURE_WORDS = (
+    "sẽ",
+    "dự kiến",
+    "phấn đấu",
+    "mục tiêu",
+    "kế hoạch năm",
+    "mong muốn",
+    "đề nghị",
+    "đặt mục tiêu",
+    "chuẩn bị",
+    "hướng tới",
+    "tiến tới",
+)
+# Another territory's figures: the country's, a region's, a cluster of provinces'.
+OTHER_SCOPE_WORDS = (
+    "cả nước",
+    "toàn quốc",
+    "cho việt nam",
+    "tại việt nam",
+    "vào việt nam",
+    "các tỉnh miền",
+    "các tỉnh, thành",
+    "các địa phương",
+    "re:\\bcum so \\d",
+    "toàn khu vực",
+)
+# Amounts that are not foreign aid received: the unit's own money, counterpart funds, aid given away.
+# Lenders whose projects are ODA: a text naming one and a "Dự án <Name>" counts that project.
+ODA_LENDERS = (
+    "ngân hàng thế giới",
+    "world bank",
+    "ngân hàng phát triển châu á",
+    "adb",
+    "jica",
+    "koica",
+    "vốn oda",
+    "vốn vay oda",
+    "nguồn vốn oda",
+    "cơ quan hợp tác quốc tế nhật bản",
+)
+
+NOT_AID_MONEY_WORDS = ("đối ứng", "ủng hộ", "doanh nghiệp fdi", "từ thiện", "kiều hối", "ngân sách")
+
+# --- one-event frames (a news item about one visit, one signing, one seminar) ----------
+
+EVENT_WORDS: dict[str, tuple[str, ...]] = {
+    # a delegation: "Đoàn công tác", "đoàn đại biểu cấp cao", an ambassador's visit
+    "delegation": ("đoàn", "đại sứ", "tổng lãnh sự", "lãnh sự"),
+    "not_delegation": (
+        "đoàn kết",
+        "đoàn thể",
+        "đoàn viên",
+        "đoàn thanh niên",
+        "công đoàn",
+        "đảng đoàn",
+        "đoàn đại biểu quốc hội",
+        "đoàn đbqh",
+        "trưởng đoàn",
+        "tỉnh đoàn",
+        "huyện đoàn",
+        "đoàn tụ",
+        "ngoại giao đoàn",
+    ),
+    # it visits, meets, attends
+    "visit": (
+        "đến thăm",
+        "thăm và làm việc",
+        "thăm, làm việc",
+        "sang thăm",
+        "làm việc với",
+        "làm việc tại",
+        "hội đàm với",
+        "có buổi hội đàm",
+        "chào xã giao",
+        "đã đến",
+        "tham dự",
+        "thăm chính thức",
+        "xuất cảnh về nước",
+    ),
+    # the host receives it
+    "host": ("tiếp", "đón", "tiếp đón", "đón tiếp", "tiếp và làm việc", "tiễn"),
+    # a trip abroad reported by its destination
+    "trip": ("chuyến thăm", "chuyến công tác"),
+    # a domestic visitor
+    "domestic": ("bộ", "ban", "ủy ban", "văn phòng", "trung ương", "cục", "tổng cục"),
+    # a signing
+    "sign": ("ký kết", "ký", "lễ ký", "thông qua"),
+    "agreement": (
+        "thỏa thuận",
+        "thoả thuận",
+        "bản ghi nhớ",
+        "biên bản ghi nhớ",
+        "biên bản hợp tác",
+        "kết nghĩa",
+        "mou",
+        "văn bản hợp tác",
+    ),
+    "not_signing": ("sơ kết", "tổng kết", "kỷ niệm", "cho ký kết", "tiến tới ký kết", "thảo luận", "vào năm"),
+    # a seminar held here with foreign participants
+    "hold": ("tổ chức", "đăng cai", "khai mạc", "phối hợp tổ chức"),
+    "seminar": ("hội thảo", "hội nghị", "diễn đàn"),
+    # an order or medal of a foreign state
+    "award_verb": ("trao tặng", "trao", "tặng", "đón nhận", "nhận"),
+    "award": ("huân chương", "huy chương", "kỷ niệm chương", "bằng khen"),
+    # an aid item approved or carried out, by its donor
+    "aid": ("tài trợ", "viện trợ"),
+    "donor": ("tổ chức", "hiệp hội", "quỹ", "bộ tư lệnh", "cơ quan phát triển"),
+    "not_donor": ("chính phủ", "ngân hàng", "doanh nghiệp", "công ty", "hội chữ thập đỏ"),
+}
+
 
 def indicator_phrasings() -> dict[str, IndicatorPhrasing]:
     known = {i.code for i in INDICATORS}
@@ -512,5 +764,6 @@ def compiled_subjects() -> tuple[tuple[str, re.Pattern], ...]:
 
 def compile_words(words: tuple[str, ...]) -> re.Pattern:
     """One alternation of folded phrases, longest first."""
-    folded = sorted({key(w) for w in words}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in folded) + r")\b")
+    folded = sorted({key(w) for w in words if not w.startswith("re:")}, key=len, reverse=True)
+    parts = [re.escape(w).replace(r"\ ", r"\s+") for w in folded] + [w[3:] for w in words if w.startswith("re:")]
+    return re.compile(r"\b(?:" + "|".join(parts) + r")\b")

@@ -140,6 +140,8 @@ def _candidate(index: int, line: Line) -> _Candidate | None:
     title = text if style == "part" else text[start:].strip()
     if not title or _NOT_TITLES.match(key(title)):
         return None
+    if style in ("roman", "upper") and re.match(r"^[A-ZĐ]?\s*\d", title):
+        return None  # "V.A 14/07/2013": a byline's initials and its date, not part V
     bold = bool(line.bold)
     split = _runin_split(text, start, line)
     label_text = text[:split] if split else text

@@ -442,6 +442,11 @@ def text_to_docx(text: str, gold: dict, path: Path) -> None:
 
 
 def docx_to_pdf(docx_path: Path, out_dir: Path) -> Path:
+    return docx_to_pdf_many([docx_path], out_dir)[0]
+
+
+def docx_to_pdf_many(docx_paths: list[Path], out_dir: Path) -> list[Path]:
+    """Word files to PDF in one LibreOffice run (one start-up for the whole set)."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
         raise RuntimeError("LibreOffice is not installed")
@@ -455,14 +460,14 @@ def docx_to_pdf(docx_path: Path, out_dir: Path) -> Path:
                 "pdf",
                 "--outdir",
                 str(out_dir),
-                str(docx_path),
+                *(str(path) for path in docx_paths),
             ],
             check=True,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
-            timeout=180,
+            timeout=180 + 10 * len(docx_paths),
         )
-    return out_dir / (docx_path.stem + ".pdf")
+    return [out_dir / (path.stem + ".pdf") for path in docx_paths]
 
 
 def scan_pdf(pdf_path: Path, out_path: Path, *, dpi: int = 200, seed: int = 0, pages: int | None = None) -> Path:
@@ -499,13 +504,15 @@ def render_set(out: Path, pairs: list[tuple[Path, dict]], *, pdf: bool = False) 
         folders["pdf"] = out / "pdf"
     for folder in folders.values():
         folder.mkdir(parents=True, exist_ok=True)
+    written = []
     for text_path, gold in pairs:
         stem = text_path.stem
         docx_path = folders["docx"] / f"{stem}.docx"
         text_to_docx(text_path.read_text(encoding="utf-8"), gold, docx_path)
+        written.append(docx_path)
         for kind, folder in folders.items():
             copy = dict(gold, source=f"{stem}.{kind}")
             (folder / f"{stem}.json").write_text(json.dumps(copy, ensure_ascii=False), encoding="utf-8")
-        if pdf:
-            docx_to_pdf(docx_path, folders["pdf"])
+    if pdf and written:
+        docx_to_pdf_many(written, folders["pdf"])
     return folders
