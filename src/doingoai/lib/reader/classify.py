@@ -17,6 +17,7 @@ The rules (shared/seeds/gold/README.md §6–7), applied in order:
    the top it is ``other`` (result containers such as "III. KẾT QUẢ ...").
 """
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -51,6 +52,12 @@ def title_of(heading_text: str) -> str:
 
 def topics(title: str) -> list[str]:
     """Section codes named in a title, in the order they are named."""
+    return list(_topics(title))
+
+
+@functools.lru_cache(maxsize=4096)
+def _topics(title: str) -> tuple[str, ...]:
+    # The same headings recur across an office's reports: each is matched against the phrases once.
     k = key(title)
     stripped = _LEADS.sub("", k)
     offset = len(k) - len(stripped)
@@ -77,7 +84,7 @@ def topics(title: str) -> list[str]:
     for _, _, code in kept:
         if code not in codes:
             codes.append(code)
-    return codes
+    return tuple(codes)
 
 
 def is_catch_all(title: str) -> bool:

@@ -9,6 +9,7 @@ from .lines import Line, RawDocument
 from .meta import extract_meta
 from .normalise import flat, normalise
 from .period import date_line_year, prose_period
+from .prose import clear_sentence_caches
 from .structure import Heading, find_headings
 
 
@@ -73,6 +74,7 @@ def section_dict(section: Section) -> dict:
 
 
 def document_to_contract(raw: RawDocument, *, source: str) -> dict:
+    clear_sentence_caches()  # per document: the figures never depend on another file's text
     lines = normalise(raw)
     layout = find_layout(lines)
     sections = build_sections(lines, layout)

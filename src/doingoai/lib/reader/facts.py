@@ -261,7 +261,7 @@ def _scan(statement: str, section_code: str | None, also: list[str], order: int,
     codes_here = {section_code, *also} if section_code else set()
     for sentence in sentences(statement) or [statement]:
         sentence_key = key(sentence)
-        marks = sentence_marks(sentence_key, sentence)
+        marks = _LazyMarks(sentence_key, sentence)
         for clause in _clauses(sentence):
             k = key(clause)
             estimate = bool(_ESTIMATE.search(clause))
@@ -312,6 +312,19 @@ def _scan(statement: str, section_code: str | None, also: list[str], order: int,
                     _candidate(code, value, section_code, also, clause, estimate, explicit, order, "subject", marks)
                 )
     return found
+
+
+class _LazyMarks:
+    """A sentence's marks, read only when it yields a candidate (most sentences yield none)."""
+
+    def __init__(self, sentence_key: str, sentence: str) -> None:
+        self._args = (sentence_key, sentence)
+        self._marks = None
+
+    def __getattr__(self, name: str):
+        if self._marks is None:
+            self._marks = sentence_marks(*self._args)
+        return getattr(self._marks, name)
 
 
 def _candidate(code, value, section_code, also, evidence, estimate, explicit, order, kind, marks) -> Candidate:

@@ -14,6 +14,7 @@
 import re
 import unicodedata
 from dataclasses import replace
+from functools import lru_cache
 
 from .lines import Line, RawDocument
 
@@ -38,6 +39,7 @@ _FOLD_TABLE.update({ord(ch): " " for ch in "\t\n\r\u00a0\u2002\u2003\u2009\u202f
 _FOLD_TABLE.update({ord("\u2013"): "-", ord("\u2014"): "-", ord("\u201c"): '"', ord("\u201d"): '"'})
 
 
+@lru_cache(maxsize=1 << 15)
 def key(text: str) -> str:
     """Lower-case, diacritics gone, đ→d; the same length as ``text`` (NFC input).
 
@@ -157,9 +159,12 @@ def clean_text(text: str) -> str:
     return text.strip(" \t\r\n")
 
 
+_WHITESPACE = re.compile(r"\s+")
+
+
 def flat(text: str) -> str:
     """One line of prose: tabs and runs of spaces as one space."""
-    return re.sub(r"\s+", " ", text).strip()
+    return _WHITESPACE.sub(" ", text).strip()
 
 
 def _clean_line(line: Line, *, markdown: bool) -> Line | None:

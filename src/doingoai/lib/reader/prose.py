@@ -90,6 +90,7 @@ class Marks:
     scope: bool
 
 
+@lru_cache(maxsize=4096)
 def sentence_marks(sentence_key: str, sentence: str | None = None) -> Marks:
     m = _marks()
     ytd = bool(m["ytd"].search(sentence_key))
@@ -158,6 +159,18 @@ def _countries() -> tuple[re.Pattern, re.Pattern]:
 
 
 def foreign_spans(text: str) -> list[tuple[int, int]]:
+    return list(_foreign_spans(text))
+
+
+def clear_sentence_caches() -> None:
+    """Sentences are read several times per document (counts, events, marks): cached per document."""
+    sentence_marks.cache_clear()
+    _foreign_spans.cache_clear()
+    key.cache_clear()
+
+
+@lru_cache(maxsize=4096)
+def _foreign_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Where a text names a foreign country (capitalised as a name; "Lào Cai" is Vietnamese)."""
     k = key(text)
     long, short = _countries()
@@ -178,7 +191,7 @@ def foreign_spans(text: str) -> list[tuple[int, int]]:
             continue  # "Lào Cai", "Đức Phổ": part of a Vietnamese name
         if re.match(r"^\s*\)", k[end:]):
             spans.append((start, end))
-    return sorted(spans)
+    return tuple(sorted(spans))
 
 
 _VN_LEVEL = re.compile(
@@ -257,6 +270,12 @@ def count_frames() -> tuple[CountFrame, ...]:
 
 
 @lru_cache(maxsize=1)
+def _any_noun() -> re.Pattern:
+    """Every frame's nouns at once: a number followed by none of them is no count."""
+    return re.compile("|".join(f"(?:{frame.nouns.pattern})" for frame in count_frames()))
+
+
+@lru_cache(maxsize=1)
 def _contexts() -> dict[str, re.Pattern]:
     return {code: compile_words(p.context) for code, p in indicator_phrasings().items() if p.context}
 
@@ -283,9 +302,10 @@ def counts_in(clause_key: str, text_key: str) -> list[Count]:
     contexts = _contexts()
     excludes = _excludes()
     found: list[Count] = []
+    any_noun = _any_noun()
     for number in numbers(clause_key):
         tail = clause_key[number.end :]
-        if re.match(r"^\s*(?:%|phan tram|/|-\d)", tail):
+        if not any_noun.match(tail) or re.match(r"^\s*(?:%|phan tram|/|-\d)", tail):
             continue
         best: Count | None = None
         for frame in count_frames():
@@ -344,11 +364,20 @@ def _delegations(sentence: str, k: str):
         yield match.start(), match.end()
 
 
+@lru_cache(maxsize=1)
+def _event_trigger() -> re.Pattern:
+    return compile_words(
+        tuple(w for name in ("delegation", "trip", "sign", "seminar", "award") for w in EVENT_WORDS[name])
+    )
+
+
 def events_in(sentence: str) -> set[str]:
     """The one-event frames a sentence states: visit_in, visit_out, visit_domestic, signing, seminar, award."""
     k = key(sentence)
-    e = _events()
     found: set[str] = set()
+    if not _event_trigger().search(k):
+        return found  # most sentences name no event: skip the frames
+    e = _events()
     marks = sentence_marks(k, sentence)
     if marks.future:
         return found
@@ -460,6 +489,9 @@ def _donor_names(sentence: str) -> list[str]:
     return names
 
 
+_MONEY_HINT = re.compile(r"\b(?:ty|ti|trieu|nghin|ngan|dong|vnd)\b|\dd\b")
+
+
 def aid_items(text_sentences: list[str]) -> tuple[list[AidItem], list[tuple[int, bool]]]:
     """(the aid items named by donor, the totals given without one: (amount, approximate))."""
     items: dict[str, AidItem] = {}
@@ -468,11 +500,13 @@ def aid_items(text_sentences: list[str]) -> tuple[list[AidItem], list[tuple[int,
     not_aid = _marks()["not_aid"]
     for sentence in text_sentences:
         k = key(sentence)
+        aid = bool(_DONOR_VERB.search(k)) or "phi chinh phu" in k or "pcpnn" in k
+        if not aid and last is None and not _MONEY_HINT.search(k):
+            continue  # no donor, no amount, nothing to attach to: nothing to read
         marks = sentence_marks(k, sentence)
         if marks.scope or marks.cumulative:
             last = None
             continue
-        aid = bool(_DONOR_VERB.search(k)) or "phi chinh phu" in k or "pcpnn" in k
         donors = _donor_names(sentence) if aid else []
         amounts = []
         for amount in money(k):
@@ -516,14 +550,18 @@ def item_value(item: AidItem) -> int | None:
     return item.amounts[0] if item.amounts else None
 
 
+@lru_cache(maxsize=1)
+def _oda_lenders() -> re.Pattern:
+    return compile_words(ODA_LENDERS)
+
+
 _NAMED_PROJECT = re.compile(rf"(?<=[^\s.!?])\s+Dự án\s+([{UPPER}][\w-]*(?:\s+[\w-]+){{0,3}})")
 
 
 def oda_projects(text_sentences: list[str]) -> list[str]:
     """Named projects ("… từ Dự án Giảm nghèo Khu vực Tây nguyên") of a text that names an ODA lender."""
     text_key = " ".join(key(s) for s in text_sentences)
-    lenders = compile_words(ODA_LENDERS)
-    if not lenders.search(text_key) or "khong thuoc ho tro phat trien chinh thuc" in text_key:
+    if not _oda_lenders().search(text_key) or "khong thuoc ho tro phat trien chinh thuc" in text_key:
         return []
     names: dict[str, str] = {}
     for sentence in text_sentences:

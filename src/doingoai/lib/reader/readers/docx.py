@@ -7,6 +7,7 @@ numbering (``w:numPr``); text boxes such as a floating "DỰ THẢO" stamp are
 decoration and are skipped, as are deleted runs and field codes.
 """
 
+import functools
 import io
 import zipfile
 from dataclasses import dataclass, field
@@ -195,6 +196,12 @@ class _Styles:
         result = (self.default_bold if bold is None else bold, align, num)
         self._cache[sid] = result
         return result
+
+
+@functools.lru_cache(maxsize=16)
+def _styles_of(xml: bytes | None) -> _Styles:
+    """One office's documents share one styles part: parsed once, its resolved styles kept with it."""
+    return _Styles(xml)
 
 
 _ALIGN = {
@@ -419,7 +426,7 @@ def read(data: bytes, *, name: str) -> RawDocument:
             document = _read_part(archive, "word/document.xml")
             if document is None:
                 raise ReaderError(ERROR_CORRUPT_DOCX, source=name)
-            styles = _Styles(_read_part(archive, "word/styles.xml"))
+            styles = _styles_of(_read_part(archive, "word/styles.xml"))
             numbering = _Numbering.parse(_read_part(archive, "word/numbering.xml"))
             parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
             root = etree.fromstring(document, parser)
