@@ -975,6 +975,7 @@ class Checker:
         previous: Para | None = None
         roman_expected, arabic_expected, letter_expected = 1, 1, 0
         plain: dict[int, Para] = {}  # non-bold "N." paragraphs since the last heading
+        listed = 0  # the last number of the body's own list since the last heading (0: none)
         addressee_seen = False
         for para in body:
             if not para.text:
@@ -991,7 +992,7 @@ class Checker:
             heading = None
             if PART_HEADING.match(text):
                 heading = "part"
-                roman_expected, arabic_expected, letter_expected = 1, 1, 0
+                roman_expected, arabic_expected, letter_expected, listed = 1, 1, 0, 0
             elif (m := ROMAN_HEADING.match(text)) and m.group("n") in ROMANS:
                 heading = "C1"
                 number = ROMANS[m.group("n")]
@@ -1001,7 +1002,7 @@ class Checker:
                         f'mục "{m.group("n")}." sau mục {_roman(roman_expected - 1) or "(đầu)"}: phải "{_roman(roman_expected)}."',
                         para.where,
                     )
-                roman_expected, arabic_expected, letter_expected, plain = number + 1, 1, 0, {}
+                roman_expected, arabic_expected, letter_expected, plain, listed = number + 1, 1, 0, {}, 0
                 self._heading(para, runs, "C1", caps=True)
             elif (m := ARABIC_HEADING.match(text)) and _all_bold(runs):
                 heading = "C2"
@@ -1016,7 +1017,7 @@ class Checker:
                         )
                 elif number != arabic_expected:
                     self.add("C4", f'khoản "{number}." phải là "{arabic_expected}."', para.where)
-                arabic_expected, letter_expected, plain = number + 1, 0, {}
+                arabic_expected, letter_expected, plain, listed = number + 1, 0, {}, 0
                 self._heading(para, runs, "C2", caps=False)
             elif m := LETTER_ITEM.match(text):
                 heading = "C3"
@@ -1040,8 +1041,13 @@ class Checker:
                     counts["size"].append(para)
             elif _all_bold(runs):
                 heading = "free"
+                listed = 0
             elif m := ARABIC_HEADING.match(text):
-                plain.setdefault(int(m.group("n")), para)
+                number = int(m.group("n"))
+                plain.setdefault(number, para)
+                if number not in (1, listed + 1):  # a list may start again at 1, never mid-way
+                    self.add("C4", f'khoản "{number}." trong thân bài phải là "{listed + 1}."', para.where)
+                listed = number
             if heading in ("C1", "C2", "part", "free"):
                 if heading in ("part", "free") and not _size_in(runs, 13, 14):
                     counts["size"].append(para)

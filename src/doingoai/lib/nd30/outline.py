@@ -21,6 +21,8 @@ _ROMAN_NUMBER = re.compile(r"^(?P<n>[IVXLC]+)\s*[.):]\s*(?=\S)")
 _ARABIC_NUMBER = re.compile(r"^(?P<n>\d{1,3})(?:\s*[.)]\s*|\s+)(?=\D)")
 _LETTER_NUMBER = re.compile(r"^(?P<n>[a-zđ])\s*[.)]\s+")
 _MARKUP = re.compile(r"^[#\s]+|\*\*|__")
+# A list item in a section's text: "2. Tổ chức …", or "1 Đề nghị …" whose dot was lost.
+_ITEM = re.compile(r"^(?P<n>\d{1,2})(?P<sep>\.\s+|\s+)(?=[A-ZĐÀ-Ỹ])")
 
 
 @dataclass(frozen=True)
@@ -109,3 +111,29 @@ def outline(sections: list[dict]) -> list[Heading | None]:
         else:
             headings.append(Heading(3, f"{letter(count - 1)})", words))
     return headings
+
+
+def body_lines(text: str) -> list[str]:
+    """The non-empty lines of a section's text, its list items numbered as one list.
+
+    An item whose number lost its dot gets the dot of the sibling next to it, so that
+    seed 000's "1 Đề nghị …" before "2. Tổ chức …" is not read as a list starting at 2
+    (PL I §II.6.c); a line that only starts with a count ("12 đoàn …") is left alone.
+
+    >>> body_lines("1 Đề nghị A.\\n2. Tổ chức B.")
+    ['1. Đề nghị A.', '2. Tổ chức B.']
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    items = {index: match for index, line in enumerate(lines) if (match := _ITEM.match(line))}
+    dotted = {(index, int(m.group("n"))) for index, m in items.items() if m.group("sep").startswith(".")}
+    numbers = sorted(items)
+    for position, index in enumerate(numbers):
+        match = items[index]
+        if match.group("sep").startswith("."):
+            continue
+        n = int(match.group("n"))
+        before = numbers[position - 1] if position > 0 else None
+        after = numbers[position + 1] if position + 1 < len(numbers) else None
+        if (before, n - 1) in dotted or (after, n + 1) in dotted:
+            lines[index] = f"{n}. {lines[index][match.end() :]}"
+    return lines

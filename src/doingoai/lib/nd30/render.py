@@ -54,7 +54,7 @@ from .fields import (
     unit_body,
 )
 from .metrics import text_width_mm
-from .outline import outline
+from .outline import body_lines, outline
 
 CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
 BOOKMARK_PREFIX = "_dn"  # "_dn07h_ngo_aid": section 7 starts at its heading ("t": at its first line of text)
@@ -218,10 +218,9 @@ def _body(document, sections: list[dict]) -> None:
         if heading is not None:
             first = _body_paragraph(document, heading.label, _HEADING_ELEMENT[heading.level])
             first.paragraph_format.keep_with_next = True
-        for line in (section.get("text") or "").splitlines():
-            if line.strip():
-                paragraph = _body_paragraph(document, line.strip())
-                first = first or paragraph
+        for line in body_lines(section.get("text") or ""):
+            paragraph = _body_paragraph(document, line)
+            first = first or paragraph
         if first is not None:
             kind = "h" if heading is not None else "t"
             bookmark(first, f"{BOOKMARK_PREFIX}{index:02d}{kind}_{section.get('code') or 'other'}", index + 1)

@@ -1,6 +1,6 @@
 """Heading levels and numbers: Roman, Arabic, Vietnamese letters."""
 
-from doingoai.lib.nd30.outline import LETTERS, letter, outline, roman, split_number
+from doingoai.lib.nd30.outline import LETTERS, body_lines, letter, outline, roman, split_number
 
 
 def test_vietnamese_letter_order_has_d_bar_and_skips_f_j_w_z():
@@ -31,3 +31,29 @@ def test_outline_keeps_unnumbered_sub_headings_as_written():
 def test_khoan_titles_in_capitals_become_sentence_case_keeping_acronyms():
     headings = outline([{"heading": "I. A"}, {"heading": "1. VIỆN TRỢ PHI CHÍNH PHỦ (PCPNN)"}])
     assert headings[1].label == "1. Viện trợ phi chính phủ (PCPNN)"
+
+
+def test_body_lines_give_a_list_item_the_dot_its_sibling_has():
+    assert body_lines("1 Đề nghị A.\n2. Tổ chức B.") == ["1. Đề nghị A.", "2. Tổ chức B."]
+    assert body_lines("1. Một.\n2 Hai.\n\n3. Ba.") == ["1. Một.", "2. Hai.", "3. Ba."]
+
+
+def test_body_lines_leave_counts_and_lone_numbers_alone():
+    assert body_lines("12 đoàn đã đến.\n13 Đoàn khác.") == ["12 đoàn đã đến.", "13 Đoàn khác."]
+    assert body_lines("2025 Năm bản lề.") == ["2025 Năm bản lề."]
+    assert body_lines("  a\n\n b ") == ["a", "b"]
+
+
+def test_checker_refuses_a_body_list_that_starts_mid_way():
+    from doingoai.lib.nd30 import check_docx, render_docx
+
+    from .factories import minimal_report
+
+    report = minimal_report()
+    report["sections"] = [
+        {"code": "recommendations", "heading": "I. Kiến nghị", "text": "2. Tổ chức tập huấn.\n3. Hỗ trợ."}
+    ]
+    messages = [f.message for f in check_docx(render_docx(report)) if f.rule == "C4"]
+    assert messages == ['khoản "2." trong thân bài phải là "1."']
+    report["sections"][0]["text"] = "1. Đề nghị.\n2. Tổ chức tập huấn.\n1. Danh sách mới."
+    assert [f for f in check_docx(render_docx(report)) if f.rule == "C4"] == []

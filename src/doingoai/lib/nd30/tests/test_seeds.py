@@ -6,6 +6,7 @@ import re
 import pytest
 
 from doingoai.lib.nd30 import check_docx, render_docx
+from doingoai.lib.nd30.outline import body_lines
 from doingoai.lib.nd30.readback import read_rendered
 from doingoai.lib.nd30.shared import seed_gold_files, shared_dir
 
@@ -49,7 +50,8 @@ def test_seed_gold_report_reads_back_with_the_same_codes_and_words(path):
     assert [s["code"] for s in back["sections"]] == [s["code"] for s in report["sections"]]
     assert [s.get("also") for s in back["sections"]] == [s.get("also") for s in report["sections"]]
     assert [_words(s["heading"]) for s in back["sections"]] == [_words(s["heading"]) for s in report["sections"]]
-    assert [s["text"] for s in back["sections"]] == [s["text"] for s in report["sections"]]
+    # the renderer only repairs list numbers ("1 Đề nghị" → "1. Đề nghị" before "2.")
+    assert [s["text"] for s in back["sections"]] == ["\n".join(body_lines(s["text"])) for s in report["sections"]]
 
 
 @parametrize_seeds
@@ -68,3 +70,14 @@ def test_seed_gold_report_reads_back_with_the_metadata_the_source_states(path):
         if value is not None:
             assert back["signer"][key] == value, f"signer.{key}"
     assert back["recipients"] == [_archived(r) for r in meta["recipients"]]
+
+
+def test_seed_000_renders_its_recommendations_as_one_list_from_1():
+    """Issue 10.6: seed 000's last section starts "1 Đề nghị …" (the dot lost) then "2. …";
+    rendered as written, "2." was a list starting mid-way and failed the checker's C4."""
+    path = next((p for p in SEEDS if p.name.startswith("000_")), None)
+    report = _load(path)
+    findings = check_docx(render_docx(report))
+    assert [f for f in findings if f.rule == "C4"] == []
+    last = read_rendered(render_docx(report))["sections"][-1]["text"].splitlines()
+    assert last[0].startswith("1. Đề nghị") and last[1].startswith("2. Tổ chức")
