@@ -196,6 +196,11 @@ class Report(models.Model):
                 name="one_report_per_unit_period_origin",
             ),
         ]
+        indexes = [
+            # consolidation: a province's communes' reports of a period, the country's reports of a period
+            models.Index(fields=["unit", "period"], name="report_unit_period"),
+            models.Index(fields=["period", "status"], name="report_period_status"),
+        ]
 
     def __str__(self):
         unit = self.unit.name if self.unit_id else "Chưa xác định đơn vị"

@@ -18,6 +18,7 @@ reported. Silence is never summed as zero: a total of nothing reported is None.
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from doingoai.lib.catalogues import INDICATORS, STOCK, Indicator
@@ -199,26 +200,19 @@ def consolidate(
     period = Period.parse(request.period if request is not None else period)
     today = today or timezone.localdate()
     communes = _expected_communes(province=province, request=request)
-    # A commune merged away is not expected; its reports count for the unit it became.
-    counts_for = {c.pk: c.pk for c in communes} | merged_into(communes)
-    wanted = [period, *(p for tiling in period.tilings() for p in tiling)]
-    if compare:
-        last = period.same_period_last_year()
-        wanted += [last, *(p for tiling in last.tilings() for p in tiling)]
-    rows = _indicator_rows(units=set(counts_for), province=province, periods=wanted, accepted_only=accepted_only)
+    scope = _Scope(province=province, communes=communes, request=request, accepted_only=accepted_only)
+    periods = [period, *([period.same_period_last_year()] if compare else [])]
+    reports = _counted_reports(scope, periods)
+    chosen = _one_report_per_unit_and_period(reports)
 
-    now_values, now_reports = _figures_by_unit(rows, period)
-    now_values, now_reports = _roll_up(now_values, counts_for), _group(now_reports, counts_for)
-    before_values = _roll_up(_figures_by_unit(rows, period.same_period_last_year())[0], counts_for) if compare else {}
+    now_values, counted = _figures(scope, reports, chosen, period)
+    before_values = _figures(scope, reports, chosen, periods[1])[0] if compare else {}
 
     if province is None:
         units = list(Unit.objects.filter(level=Unit.Level.PROVINCE).order_by("name"))
-        province_of = {c.pk: c.province_id for c in communes}
-        now_values = _roll_up(now_values, province_of)
-        before_values = _roll_up(before_values, province_of)
-        reports = _group(now_reports, province_of)
+        by_unit = _group(counted, {c.pk: c.province_id for c in communes})
     else:
-        units, reports = communes, now_reports
+        units, by_unit = communes, counted
 
     totals = []
     for indicator in INDICATORS:
@@ -226,19 +220,19 @@ def consolidate(
         previous = None
         if compare:
             before = [
-                before_values[u.pk][indicator.code].value
+                figure.value
                 for u in units
-                if indicator.code in before_values.get(u.pk, {})
-                and before_values[u.pk][indicator.code].value is not None
+                if (figure := before_values.get(u.pk, {}).get(indicator.code)) is not None and figure.value is not None
             ]
             previous = sum(before) if before else None
         totals.append(Total(indicator, figures, previous))
 
     deadline = request.deadline if request is not None else _deadline_of(province=province, period=period)
+    status_of = {report.id: report.status for report in reports}
     completeness = _completeness(
-        communes=communes, counted=now_reports, rows=rows, period=period, deadline=deadline, today=today
+        communes=communes, counted=counted, status_of=status_of, deadline=deadline, today=today
     )
-    return Consolidation(province, period, request, accepted_only, units, totals, completeness, reports, deadline)
+    return Consolidation(province, period, request, accepted_only, units, totals, completeness, by_unit, deadline)
 
 
 def _expected_communes(*, province: Unit | None, request: ReportRequest | None) -> list[Unit]:
@@ -252,117 +246,146 @@ def _expected_communes(*, province: Unit | None, request: ReportRequest | None) 
     return list(communes.only("id", "code", "name", "short_name", "level", "province_id").order_by("name"))
 
 
+class _Scope:
+    """Whose reports count and for whom: the expected communes, and the unit each commune's reports count for
+    (a commune merged away counts for the unit it became)."""
+
+    def __init__(self, *, province, communes, request, accepted_only):
+        self.province, self.request = province, request
+        self.communes = communes
+        self.counts_for = {c.pk: c.pk for c in communes} | merged_into(communes)
+        self.statuses = counted_statuses(accepted_only=accepted_only)
+        # the unit a figure is shown for: the commune, or for the country its province
+        self.shown_as = {c.pk: (c.province_id if province is None else c.pk) for c in communes}
+
+    def reports(self):
+        """The counted reports of the communes in scope (and of those merged into them), as a queryset filter."""
+        reports = Report.objects.filter(status__in=self.statuses)
+        if self.province is not None:
+            return reports.filter(unit_id__in=list(self.counts_for))
+        return reports.filter(unit__province__isnull=False)
+
+
 @dataclass(frozen=True)
-class _Row:
-    report_id: int
-    unit_id: int
+class _Counted:
+    id: int
+    unit_id: int  # the unit the report counts for (its successor, for a commune merged away)
+    own_unit_id: int
     period: str
     origin: str
     status: str
-    indicator: str
-    value: int | None
-    estimate: bool
 
 
-def _indicator_rows(*, units: set[int], province: Unit | None, periods: list[Period], accepted_only: bool):
-    """The stored values of every report of ``units`` that counts, for the periods wanted, in one query."""
-    values = IndicatorValue.objects.filter(
-        report__period__in=[p.code for p in periods],
-        report__status__in=counted_statuses(accepted_only=accepted_only),
-    )
-    if province is not None:
-        values = values.filter(report__unit__province=province)
-    else:
-        values = values.filter(report__unit__province__isnull=False)
+def _counted_reports(scope: _Scope, periods: list[Period]) -> list[_Counted]:
+    """The reports that count, of the periods and of the shorter periods that tile them: one small query."""
+    wanted = {p.code for period in periods for p in (period, *(q for tiling in period.tilings() for q in tiling))}
+    rows = scope.reports().filter(period__in=wanted).values_list("id", "unit_id", "period", "origin", "status")
     return [
-        _Row(*row)
-        for row in values.values_list(
-            "report_id",
-            "report__unit_id",
-            "report__period",
-            "report__origin",
-            "report__status",
-            "indicator",
-            "value",
-            "estimate",
-        ).iterator(chunk_size=5000)
-        if row[1] in units
+        _Counted(report_id, scope.counts_for[unit_id], unit_id, period, origin, status)
+        for report_id, unit_id, period, origin, status in rows
+        if unit_id in scope.counts_for
     ]
 
 
-def _figures_by_unit(rows: list[_Row], period: Period) -> tuple[dict[int, dict[str, Figure]], dict[int, list[int]]]:
-    """Each unit's figures for ``period``: from its report of that period, else from shorter reports tiling it."""
-    chosen = _one_report_per_unit_and_period(rows)
-    by_report: dict[int, dict[str, _Row]] = {}
-    for row in rows:
-        by_report.setdefault(row.report_id, {})[row.indicator] = row
-    figures: dict[int, dict[str, Figure]] = {}
+def _figures(scope: _Scope, reports: list[_Counted], chosen: dict[tuple[int, str], int], period: Period):
+    """Each shown unit's figures for ``period`` ({unit: {code: Figure}}), and the reports counted per commune.
+
+    Most communes have one report of the period, theirs: those are summed by the
+    database in one GROUP BY. The others — a commune whose period is covered by
+    shorter reports, or whose reports count for the commune it merged into — are
+    combined here from their few stored values, and added in.
+    """
     counted: dict[int, list[int]] = {}
-    units = {unit_id for unit_id, _ in chosen}
-    for unit_id in units:
-        parts = _covering(chosen, unit_id, period)
-        if not parts:
-            continue
-        counted[unit_id] = parts
-        figures[unit_id] = _combine([by_report.get(report_id, {}) for report_id in parts], parts)
-    return figures, counted
+    by_id = {r.id: r for r in reports}
+    units = {r.own_unit_id: r.unit_id for r in reports}
+    per_own_unit: dict[int, list[int]] = {}
+    code, tilings = period.code, [tuple(part.code for part in tiling) for tiling in period.tilings()]
+    for own_unit in units:
+        parts = _covering(chosen, own_unit, code, tilings)
+        if parts:
+            per_own_unit[own_unit] = parts
+            counted.setdefault(units[own_unit], []).extend(parts)
+
+    summed = {parts[0] for own, parts in per_own_unit.items() if len(parts) == 1 and units[own] == own}
+    values: dict[int, dict[str, Figure]] = {}
+    reports_of = {unit: tuple(ids) for unit, ids in _group(counted, scope.shown_as).items()}
+    # A province's communes are summed per report (no join: each is one commune's); the country per province.
+    key = "report_id" if scope.province is not None else "report__unit__province_id"
+    shown_of = {r: scope.shown_as[by_id[r].unit_id] for r in summed} if scope.province is not None else None
+    grouped = (
+        IndicatorValue.objects.filter(report_id__in=summed)
+        .values_list(key, "indicator")
+        .annotate(
+            total=Sum("value"),
+            stated=Count("value"),
+            estimated=Count("id", filter=Q(estimate=True, value__isnull=False)),
+        )
+    )
+    for unit_id, code, total, stated, estimated in grouped:
+        if shown_of is not None:
+            unit_id = shown_of[unit_id]
+        if stated:
+            values.setdefault(unit_id, {})[code] = Figure(total, reports_of.get(unit_id, ()), bool(estimated))
+
+    # The rest, commune by commune: flows add up over the parts, a stock is the last part's.
+    others = {own: parts for own, parts in per_own_unit.items() if not (len(parts) == 1 and parts[0] in summed)}
+    rows: dict[int, dict[str, tuple]] = {}
+    wanted = [i for parts in others.values() for i in parts]
+    for report_id, code, value, estimate in IndicatorValue.objects.filter(report_id__in=wanted).values_list(
+        "report_id", "indicator", "value", "estimate"
+    ):
+        rows.setdefault(report_id, {})[code] = (value, estimate)
+    for parts in others.values():
+        shown = scope.shown_as[by_id[parts[0]].unit_id]
+        for code, figure in _combine([rows.get(i, {}) for i in parts], parts).items():
+            existing = values.setdefault(shown, {}).get(code)
+            if existing is None:
+                values[shown][code] = Figure(figure.value, reports_of.get(shown, ()), figure.estimate)
+            else:
+                values[shown][code] = Figure(
+                    existing.value + figure.value, existing.reports, existing.estimate or figure.estimate
+                )
+    return values, counted
 
 
-def _one_report_per_unit_and_period(rows: list[_Row]) -> dict[tuple[int, str], int]:
-    """(unit, period) → the report that counts: the composed one before one read from a document."""
+def _one_report_per_unit_and_period(reports: list[_Counted]) -> dict[tuple[int, str], int]:
+    """(commune, period) → the report that counts: the composed one before one read from a document."""
     chosen: dict[tuple[int, str], tuple[bool, int]] = {}
-    for row in rows:
-        key = (row.unit_id, row.period)
-        rank = (row.origin == Report.Origin.COMPOSED, row.report_id)
+    composed = str(Report.Origin.COMPOSED)  # a plain str: an enum member's lookup costs per report
+    for report in reports:
+        key = (report.own_unit_id, report.period)
+        rank = (report.origin == composed, report.id)
         if key not in chosen or rank > chosen[key]:
             chosen[key] = rank
     return {key: report_id for key, (_, report_id) in chosen.items()}
 
 
-def _covering(chosen: dict[tuple[int, str], int], unit_id: int, period: Period) -> list[int]:
-    if (unit_id, period.code) in chosen:
-        return [chosen[(unit_id, period.code)]]
-    for tiling in period.tilings():
-        if all((unit_id, part.code) in chosen for part in tiling):
-            return [chosen[(unit_id, part.code)] for part in tiling]
+def _covering(chosen: dict[tuple[int, str], int], unit_id: int, code: str, tilings: list[tuple[str, ...]]) -> list[int]:
+    """The reports that cover the period ``code`` for a commune: its own, else those of a tiling."""
+    if (unit_id, code) in chosen:
+        return [chosen[(unit_id, code)]]
+    for tiling in tilings:
+        if all((unit_id, part) in chosen for part in tiling):
+            return [chosen[(unit_id, part)] for part in tiling]
     return []
 
 
-def _combine(parts: list[dict[str, _Row]], report_ids: list[int]) -> dict[str, Figure]:
-    """One unit's figures from its reports in time order: flows add up (all must state it); a stock is the last."""
+def _combine(parts: list[dict[str, tuple]], report_ids: list[int]) -> dict[str, Figure]:
+    """One commune's figures from its reports in time order ({code: (value, estimate)} each): flows add up
+    (all must state it), a stock is the last."""
     figures = {}
     for indicator in INDICATORS:
-        rows = [part.get(indicator.code) for part in parts]
+        stated = [part.get(indicator.code) for part in parts]
         if indicator.kind == STOCK:
-            rows = rows[-1:]
-        if any(row is None or row.value is None for row in rows):
+            stated = stated[-1:]
+        if any(item is None or item[0] is None for item in stated):
             continue  # one part silent: the whole is not reported
         figures[indicator.code] = Figure(
-            value=sum(row.value for row in rows),
+            value=sum(value for value, _ in stated),
             reports=tuple(report_ids),
-            estimate=any(row.estimate for row in rows),
+            estimate=any(estimate for _, estimate in stated),
         )
     return figures
-
-
-def _roll_up(values: dict[int, dict[str, Figure]], into: dict[int, int]) -> dict[int, dict[str, Figure]]:
-    """Units' figures added into others': a merged commune's into the unit it became, communes' into their
-    province (the country's consolidation). A figure stays not reported only where every part is silent."""
-    rolled: dict[int, dict[str, list[Figure]]] = {}
-    for unit_id, figures in values.items():
-        for code, figure in figures.items():
-            rolled.setdefault(into[unit_id], {}).setdefault(code, []).append(figure)
-    return {
-        province_id: {
-            code: Figure(
-                value=sum(f.value for f in figures),
-                reports=tuple(r for f in figures for r in f.reports),
-                estimate=any(f.estimate for f in figures),
-            )
-            for code, figures in by_code.items()
-        }
-        for province_id, by_code in rolled.items()
-    }
 
 
 def _group(reports: dict[int, list[int]], into: dict[int, int]) -> dict[int, list[int]]:
@@ -384,8 +407,7 @@ def _deadline_of(*, province: Unit | None, period: Period) -> dt.date | None:
     )
 
 
-def _completeness(*, communes, counted, rows, period, deadline, today) -> Completeness:
-    status_of = {row.report_id: row.status for row in rows}
+def _completeness(*, communes, counted, status_of, deadline, today) -> Completeness:
     accepted = sum(1 for ids in counted.values() if all(status_of.get(i) == Report.Status.ACCEPTED for i in ids))
     missing = [c for c in communes if c.pk not in counted]
     late = len(missing) if deadline is not None and today > deadline else 0

@@ -199,3 +199,34 @@ def test_a_commune_merged_away_is_not_missing_and_its_reports_count_for_its_succ
     assert result.completeness.submitted == 1
     with pytest.raises(ValueError):
         unit_merge(source=commune_b, into=commune_b)
+
+
+def test_the_country_s_figure_of_a_province_is_that_province_s_total_whatever_the_reports_shape(
+    province, other_province, commune_a, commune_b, commune_c
+):
+    """The country sums most communes in the database and the rest (quarters tiling a half-year, a merged
+    commune, a report read and one composed for the same period) commune by commune: the two must agree."""
+    from doingoai.units.services import unit_merge
+
+    other_commune = Unit.objects.filter(province=other_province).order_by("code").first()
+    stated(commune_a, "2026H1", {"delegations_out": 1, "foreigners_resident": 5, "ngo_projects": 0})
+    stated(commune_a, "2026H1", {"delegations_out": 9}, origin=O.INGESTED, status=S.CONFIRMED)  # not counted
+    stated(commune_b, "2026Q1", {"delegations_out": 2, "foreigners_resident": 3, "ngo_projects": 1})
+    stated(commune_b, "2026Q2", {"delegations_out": 4, "foreigners_resident": 6, "ngo_projects": None})
+    stated(commune_c, "2026H1", {"delegations_out": 7, "foreigners_resident": 1})
+    unit_merge(source=commune_c, into=commune_b)
+    stated(other_commune, "2026H1", {"delegations_out": 0, "ngo_projects": 2})
+    stated(commune_a, "2025H1", {"delegations_out": 3})
+    stated(commune_b, "2025H1", {"delegations_out": 1})
+
+    country = consolidate(province=None, period="2026H1")
+    for scope in (province, other_province):
+        alone = consolidate(province=scope, period="2026H1")
+        for code in ("delegations_out", "foreigners_resident", "ngo_projects"):
+            assert country.by_code[code].figures[scope.pk].value == alone.by_code[code].total, (scope, code)
+    sums = consolidate(province=province, period="2026H1").by_code
+    assert sums["delegations_out"].figures[commune_b.pk].value == 2 + 4 + 7  # quarters, then the merged commune
+    assert sums["foreigners_resident"].figures[commune_b.pk].value == 6 + 1  # a stock: the last quarter's
+    assert sums["ngo_projects"].figures[commune_b.pk].value is None  # one quarter silent: not reported
+    assert sums["delegations_out"].total == 1 + 13 and sums["delegations_out"].previous == 4
+    assert country.by_code["delegations_out"].previous == 4
