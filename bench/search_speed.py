@@ -29,16 +29,15 @@ once to warm up, then ``--repeat`` times.
 import argparse
 import datetime as dt
 import json
-import os
 import random
 import re
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
+
+import _common
 
 TARGET_P95_MS = 100
 PERIODS = ("2022H1", "2022H2", "2023H1", "2023H2", "2024H1", "2024H2", "2025H1", "2025H2", "2026H1")
@@ -155,20 +154,6 @@ def _sections_for(rng: random.Random, template: dict, unit_short: str, year: int
 # --- one database -----------------------------------------------------------------------------------
 
 
-def _setup(url: str, data_dir: Path) -> None:
-    os.environ["DOINGOAI_DATA_DIR"] = str(data_dir)
-    os.environ["DATABASE_URL"] = url
-    os.environ["DOINGOAI_ALLOWED_HOSTS"] = "testserver"  # the page is measured through Django's test client
-    os.environ["DJANGO_SETTINGS_MODULE"] = "doingoai.settings"
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    call_command("collectstatic", interactive=False, verbosity=0)  # the page is measured as production serves it
-
-
 def _load(count: int, rng: random.Random) -> dict:
     """``count`` reports over the communes and periods, then their sections; what was made."""
     from django.db import transaction
@@ -249,27 +234,6 @@ def _people():
     return hoa, lan, province, commune
 
 
-def _percentiles(samples: list[float]) -> dict:
-    ordered = sorted(samples)
-    p95 = ordered[min(len(ordered) - 1, max(0, round(0.95 * len(ordered)) - 1))]
-    return {
-        "runs": len(ordered),
-        "p50_ms": round(statistics.median(ordered), 1),
-        "p95_ms": round(p95, 1),
-        "max_ms": round(ordered[-1], 1),
-    }
-
-
-def _timed(call, repeat: int) -> tuple[list[float], object]:
-    result = call()  # warm-up
-    samples = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        result = call()
-        samples.append((time.perf_counter() - started) * 1000)
-    return samples, result
-
-
 def _measure(repeat: int) -> dict:
     from django.test import Client
 
@@ -296,7 +260,7 @@ def _measure(repeat: int) -> dict:
             scope_variants["unit"] = {"unit": commune}
         for query in QUERIES:
             for name, filters in scope_variants.items():
-                samples, result = _timed(lambda q=query, f=filters, s=search: s(query=q, **f), repeat)
+                samples, result = _common.timed(lambda q=query, f=filters, s=search: s(query=q, **f), repeat)
                 samples_scope += samples
                 if name == "bare":
                     entry = out["queries"].setdefault(query, {})
@@ -305,24 +269,26 @@ def _measure(repeat: int) -> dict:
                         "ranked": result.ranked,
                         "p50_ms": round(statistics.median(samples), 1),
                     }
-        out["scopes"][scope] = _percentiles(samples_scope)
+        out["scopes"][scope] = _common.percentiles(samples_scope)
         everything += samples_scope
         if scope != "nation":
             people_samples += samples_scope
-    out["users"] = _percentiles(people_samples)
-    out["all"] = _percentiles(everything)
+    out["users"] = _common.percentiles(people_samples)
+    out["all"] = _common.percentiles(everything)
 
     client = Client()
     client.force_login(lan)
     page_samples = []
     for query in QUERIES:
         params = {"q": query, "unit": "", "period": "", "section": ""}
-        samples, response = _timed(lambda p=params: client.get("/search/", p), repeat)
+        samples, response = _common.timed(lambda p=params: client.get("/search/", p), repeat)
         assert response.status_code == 200
         page_samples += samples
-        samples, _ = _timed(lambda p=params: client.get("/search/", {**p, "unit": search_unit_token(commune)}), repeat)
+        samples, _ = _common.timed(
+            lambda p=params: client.get("/search/", {**p, "unit": search_unit_token(commune)}), repeat
+        )
         page_samples += samples
-    out["page_province"] = _percentiles(page_samples)
+    out["page_province"] = _common.percentiles(page_samples)
     out["province"] = f"{province.name} ({province.communes.count()} xã, phường)"
     # The target is for what people search: their commune's or province's reports (the page included).
     # "nation" is the unscoped command line on the server, reported beside it.
@@ -332,51 +298,9 @@ def _measure(repeat: int) -> dict:
 
 def _child(url: str, count: int, repeat: int, seed: int) -> dict:
     with tempfile.TemporaryDirectory(prefix="doingoai-bench-search-") as tmp:
-        if not url:
-            url = f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
-        _setup(url, Path(tmp))
-        from django.db import connection
-
-        rng = random.Random(seed)
-        result = {"vendor": connection.vendor, **_load(count, rng)}
-        if connection.vendor == "sqlite":
-            connection.cursor().execute("ANALYZE")
-            result["database_mb"] = round(Path(url.removeprefix("sqlite:///")).stat().st_size / 1e6, 1)
-        else:
-            connection.cursor().execute("ANALYZE")
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_database_size(current_database())")
-                result["database_mb"] = round(cursor.fetchone()[0] / 1e6, 1)
-        result.update(_measure(repeat))
-        return result
-
-
-# --- both databases ---------------------------------------------------------------------------------
-
-
-def _postgres_admin(url: str):
-    """A connection to the server of DATABASE_URL, to create and drop the bench database."""
-    import dj_database_url
-    import psycopg
-
-    config = dj_database_url.parse(url)
-    conninfo = dict(
-        host=config["HOST"] or None,
-        port=config["PORT"] or None,
-        user=config["USER"] or None,
-        password=config["PASSWORD"] or None,
-        dbname="postgres",
-    )
-    return psycopg.connect(**{k: v for k, v in conninfo.items() if v}, autocommit=True), config
-
-
-def _run_child(args, url: str) -> dict:
-    command = [sys.executable, __file__, "--child", "--reports", str(args.reports), "--repeat", str(args.repeat)]
-    command += ["--seed", str(args.seed), "--url", url]
-    done = subprocess.run(command, capture_output=True, text=True)
-    if done.returncode:
-        return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "failed"}
-    return json.loads(done.stdout)
+        _common.setup_django(url or f"sqlite:///{Path(tmp) / 'bench.sqlite3'}", Path(tmp), static=True)
+        made = _load(count, random.Random(seed))
+        return {**made, **_common.analyse(), **_measure(repeat)}
 
 
 def main() -> int:
@@ -392,18 +316,8 @@ def main() -> int:
         return 0
 
     started = dt.datetime.now()
-    results = {"sqlite": _run_child(args, "")}
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith(("postgres://", "postgresql://")):
-        admin, config = _postgres_admin(url)
-        name = f"{config['NAME']}_bench_search"
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.execute(f'CREATE DATABASE "{name}"')
-        try:
-            results["postgresql"] = _run_child(args, urlsplit(url)._replace(path=f"/{name}").geturl())
-        finally:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            admin.close()
+    arguments = ["--reports", str(args.reports), "--repeat", str(args.repeat), "--seed", str(args.seed)]
+    results = _common.on_every_database(__file__, arguments, "search")
     summary = {
         "benchmark": "search",
         "target_p95_ms": TARGET_P95_MS,

@@ -18,7 +18,7 @@ reported. Silence is never summed as zero: a total of nothing reported is None.
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, Sum
+from django.db import connection
 from django.utils import timezone
 
 from doingoai.lib.catalogues import INDICATORS, STOCK, Indicator
@@ -290,13 +290,12 @@ def _counted_reports(scope: _Scope, periods: list[Period]) -> list[_Counted]:
 def _figures(scope: _Scope, reports: list[_Counted], chosen: dict[tuple[int, str], int], period: Period):
     """Each shown unit's figures for ``period`` ({unit: {code: Figure}}), and the reports counted per commune.
 
-    Most communes have one report of the period, theirs: those are summed by the
-    database in one GROUP BY. The others — a commune whose period is covered by
-    shorter reports, or whose reports count for the commune it merged into — are
-    combined here from their few stored values, and added in.
+    A commune's period is covered by its own report or by the shorter reports that
+    tile it: the database sums those, commune by commune then per shown unit, in
+    one query per shape (one report, two halves, four quarters). Only a commune
+    merged into another is combined here, from its few stored values.
     """
     counted: dict[int, list[int]] = {}
-    by_id = {r.id: r for r in reports}
     units = {r.own_unit_id: r.unit_id for r in reports}
     per_own_unit: dict[int, list[int]] = {}
     code, tilings = period.code, [tuple(part.code for part in tiling) for tiling in period.tilings()]
@@ -305,47 +304,89 @@ def _figures(scope: _Scope, reports: list[_Counted], chosen: dict[tuple[int, str
         if parts:
             per_own_unit[own_unit] = parts
             counted.setdefault(units[own_unit], []).extend(parts)
-
-    summed = {parts[0] for own, parts in per_own_unit.items() if len(parts) == 1 and units[own] == own}
-    values: dict[int, dict[str, Figure]] = {}
     reports_of = {unit: tuple(ids) for unit, ids in _group(counted, scope.shown_as).items()}
-    # A province's communes are summed per report (no join: each is one commune's); the country per province.
-    key = "report_id" if scope.province is not None else "report__unit__province_id"
-    shown_of = {r: scope.shown_as[by_id[r].unit_id] for r in summed} if scope.province is not None else None
-    grouped = (
-        IndicatorValue.objects.filter(report_id__in=summed)
-        .values_list(key, "indicator")
-        .annotate(
-            total=Sum("value"),
-            stated=Count("value"),
-            estimated=Count("id", filter=Q(estimate=True, value__isnull=False)),
-        )
-    )
-    for unit_id, code, total, stated, estimated in grouped:
-        if shown_of is not None:
-            unit_id = shown_of[unit_id]
-        if stated:
-            values.setdefault(unit_id, {})[code] = Figure(total, reports_of.get(unit_id, ()), bool(estimated))
+    values: dict[int, dict[str, Figure]] = {}
 
-    # The rest, commune by commune: flows add up over the parts, a stock is the last part's.
-    others = {own: parts for own, parts in per_own_unit.items() if not (len(parts) == 1 and parts[0] in summed)}
+    def add(shown: int, code: str, total: int, estimate: bool) -> None:
+        existing = values.setdefault(shown, {}).get(code)
+        if existing is None:
+            values[shown][code] = Figure(total, reports_of.get(shown, ()), estimate)
+        else:
+            values[shown][code] = Figure(existing.value + total, existing.reports, existing.estimate or estimate)
+
+    shapes: dict[int, list[list[int]]] = {}
+    merged: dict[int, list[int]] = {}
+    for own, parts in per_own_unit.items():
+        if units[own] == own:
+            shapes.setdefault(len(parts), []).append(parts)
+        else:
+            merged[own] = parts
+    by_province = scope.province is None
+    for size, members in shapes.items():
+        for start in range(0, len(members), _COMMUNES_PER_QUERY):
+            chunk = members[start : start + _COMMUNES_PER_QUERY]
+            if size == 1:
+                sums = _sums_in_database([parts[0] for parts in chunk], codes=None, parts=1, by_province=by_province)
+            else:  # flows add up over the parts (each must state it), a stock is the last part's
+                flows = _sums_in_database(
+                    [i for p in chunk for i in p], codes=FLOWS, parts=size, by_province=by_province
+                )
+                stocks = _sums_in_database([p[-1] for p in chunk], codes=STOCKS, parts=1, by_province=by_province)
+                sums = [*flows, *stocks]
+            for shown, code, total, estimate in sums:
+                add(shown, code, int(total), bool(estimate))
+
     rows: dict[int, dict[str, tuple]] = {}
-    wanted = [i for parts in others.values() for i in parts]
+    wanted = [i for parts in merged.values() for i in parts]
     for report_id, code, value, estimate in IndicatorValue.objects.filter(report_id__in=wanted).values_list(
         "report_id", "indicator", "value", "estimate"
     ):
         rows.setdefault(report_id, {})[code] = (value, estimate)
-    for parts in others.values():
-        shown = scope.shown_as[by_id[parts[0]].unit_id]
+    for own, parts in merged.items():
+        shown = scope.shown_as[units[own]]
         for code, figure in _combine([rows.get(i, {}) for i in parts], parts).items():
-            existing = values.setdefault(shown, {}).get(code)
-            if existing is None:
-                values[shown][code] = Figure(figure.value, reports_of.get(shown, ()), figure.estimate)
-            else:
-                values[shown][code] = Figure(
-                    existing.value + figure.value, existing.reports, existing.estimate or figure.estimate
-                )
+            add(shown, code, figure.value, figure.estimate)
     return values, counted
+
+
+FLOWS = tuple(i.code for i in INDICATORS if i.kind != STOCK)
+STOCKS = tuple(i.code for i in INDICATORS if i.kind == STOCK)
+_COMMUNES_PER_QUERY = 4000  # four parts each: 16,000 parameters, under SQLite's 32,766
+
+
+def _sums_in_database(report_ids: list[int], *, codes, parts: int, by_province: bool) -> list[tuple]:
+    """(commune or province, indicator, sum, any estimate) over ``report_ids``: per commune, an indicator
+    counts only where each of its ``parts`` reports states it; then, for the country, per province."""
+    if not report_ids:
+        return []
+    value_table, report_table = IndicatorValue._meta.db_table, Report._meta.db_table
+    unit_table = Unit._meta.db_table
+    marks = ", ".join(["%s"] * len(report_ids))
+    where, params = f"r.id IN ({marks})", list(report_ids)
+    if codes is not None:
+        where += f" AND v.indicator IN ({', '.join(['%s'] * len(codes))})"
+        params += list(codes)
+    shown = "u.province_id" if by_province else "r.unit_id"
+    joins = f"FROM {report_table} r JOIN {value_table} v ON v.report_id = r.id " + (
+        f"JOIN {unit_table} u ON u.id = r.unit_id " if by_province else ""
+    )
+    estimate = "MAX(CASE WHEN v.estimate AND v.value IS NOT NULL THEN 1 ELSE 0 END)"
+    if parts == 1:  # one report per commune: a stated row is a stated figure
+        sql = (
+            f"SELECT {shown}, v.indicator, SUM(v.value), {estimate} {joins} WHERE {where} "
+            f"GROUP BY {shown}, v.indicator HAVING COUNT(v.value) > 0"
+        )
+    else:
+        sql = (
+            f"SELECT {shown} AS shown, v.indicator AS code, SUM(v.value) AS total, {estimate} AS estimate "
+            f"{joins} WHERE {where} GROUP BY {shown}, v.indicator, r.unit_id HAVING COUNT(v.value) = %s"
+        )
+        params.append(parts)
+        if by_province:
+            sql = f"SELECT shown, code, SUM(total), MAX(estimate) FROM ({sql}) t GROUP BY shown, code"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def _one_report_per_unit_and_period(reports: list[_Counted]) -> dict[tuple[int, str], int]:
