@@ -628,7 +628,7 @@ STOCK_WORDS = (
     "còn hiệu lực",
     "hiện có",
     "hiện nay",
-    "đến nay",
+    "re:(?<!luy ke )\\bden nay\\b",  # "Lũy kế đến nay, đã tiếp nhận 250 dự án" is every project ever, not a stock
     "hiện đang",
     "đang sinh sống",
 )
@@ -655,7 +655,7 @@ OTHER_SCOPE_WORDS = (
     "vào việt nam",
     "các tỉnh miền",
     "các tỉnh, thành",
-    "các địa phương",
+    "re:(?<!voi )\\bcac dia phuong\\b(?! cua\\b)",  # not the partners: "ký kết với các địa phương của Trung Quốc"
     "re:\\bcum so \\d",
     "toàn khu vực",
 )
