@@ -698,7 +698,13 @@ def synthesis_compose_command(province, period, request_number, accepted_only, a
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True)
-@click.option("--workers", default=2, show_default=True, help="Web worker processes.")
+@click.option(
+    "--workers",
+    type=int,
+    default=lambda: min(2 * (os.cpu_count() or 1) + 1, 8),
+    show_default="2 × cores + 1, at most 8",
+    help="Web worker processes (each with 4 threads; Python runs one thread of a process at a time).",
+)
 @click.option("--no-worker", is_flag=True, help="Do not start the task worker beside the web server.")
 def serve(host, port, workers, no_worker):
     """Serve the web app with gunicorn, and the task worker beside it."""

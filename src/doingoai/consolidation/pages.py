@@ -68,16 +68,6 @@ class Selection:
             province=self.province, period=self.period, request=self.request, accepted_only=self.accepted_only
         )
 
-    def last_year(self) -> Consolidation:
-        """The same period of last year over the same scope: each unit's figure then."""
-        province = self.request.province if self.request is not None else self.province
-        return consolidate(
-            province=province,
-            period=self.period.same_period_last_year(),
-            accepted_only=self.accepted_only,
-            compare=False,
-        )
-
     # URLs keep the period and the filter, so that a drill-down shows what the table showed.
     def _query(self) -> str:
         params = {} if self.request is not None else {"ky": self.period.code}
@@ -391,7 +381,7 @@ class IndicatorPage:
 
 def indicator_page(*, selection: Selection, consolidation: Consolidation, indicator: Indicator, user: User):
     total = consolidation.by_code[indicator.code]
-    before = selection.last_year().by_code[indicator.code].figures
+    before = total.before  # the same period of last year, unit by unit (consolidate compares by default)
     values, opened = _values_behind(consolidation, indicator, user)
     rows = []
     for unit in consolidation.units:

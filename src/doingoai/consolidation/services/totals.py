@@ -17,6 +17,7 @@ reported. Silence is never summed as zero: a total of nothing reported is None.
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db import connection
 from django.utils import timezone
@@ -32,9 +33,9 @@ NUMBER, ZERO, MISSING = "number", "zero", "missing"
 STATE_LABELS = {NUMBER: "Có số liệu", ZERO: "Báo cáo không phát sinh (0)", MISSING: "Không nêu"}
 
 
-@dataclass(frozen=True)
-class Figure:
-    """One unit's value of one indicator, and the reports it stands on."""
+class Figure(NamedTuple):
+    """One unit's value of one indicator, and the reports it stands on (a tuple: a country's page makes
+    fifty thousand of them)."""
 
     value: int | None  # None: not reported
     reports: tuple[int, ...] = ()  # the report ids behind it (several when shorter periods add up)
@@ -88,6 +89,7 @@ class Total:
     indicator: Indicator
     figures: dict[int, Figure]  # by unit id, one for every unit expected
     previous: int | None = None  # the same period of last year, over the same units
+    before: dict[int, Figure] = field(default_factory=dict)  # each unit's figure then (when compared)
 
     @property
     def reported(self) -> int:
@@ -217,15 +219,12 @@ def consolidate(
     totals = []
     for indicator in INDICATORS:
         figures = {u.pk: now_values.get(u.pk, {}).get(indicator.code, NOT_REPORTED) for u in units}
-        previous = None
+        previous, before = None, {}
         if compare:
-            before = [
-                figure.value
-                for u in units
-                if (figure := before_values.get(u.pk, {}).get(indicator.code)) is not None and figure.value is not None
-            ]
-            previous = sum(before) if before else None
-        totals.append(Total(indicator, figures, previous))
+            before = {u.pk: before_values.get(u.pk, {}).get(indicator.code, NOT_REPORTED) for u in units}
+            stated = [figure.value for figure in before.values() if figure.value is not None]
+            previous = sum(stated) if stated else None
+        totals.append(Total(indicator, figures, previous, before))
 
     deadline = request.deadline if request is not None else _deadline_of(province=province, period=period)
     status_of = {report.id: report.status for report in reports}
