@@ -452,14 +452,20 @@ def _values_behind(consolidation: Consolidation, indicator: Indicator, user: Use
     from doingoai.reports.services.access import reports_visible_to
 
     ids = [r for ids in consolidation.reports.values() for r in ids]
-    reports = {r.pk: r for r in Report.objects.filter(pk__in=ids).select_related("unit")}
+    # only what the drill-down shows: a province's page loads a value and a report per commune
+    reports = {r.pk: r for r in Report.objects.filter(pk__in=ids).only("id", "period", "origin", "status", "unit_id")}
     opened = set(reports_visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
     read = [pk for pk, r in reports.items() if r.origin == Report.Origin.INGESTED]
     documents = dict(
         documents_visible_to(user).filter(report_id__in=read).order_by("id").values_list("report_id", "pk")
     )
     values = {}
-    for value in IndicatorValue.objects.filter(report_id__in=ids, indicator=indicator.code).order_by("report__period"):
+    shown = ("id", "report_id", "indicator", "value", "evidence", "source")
+    for value in (
+        IndicatorValue.objects.filter(report_id__in=ids, indicator=indicator.code)
+        .only(*shown)
+        .order_by("report__period")
+    ):
         value.report = reports[value.report_id]
         report_url = _report_url(value.report_id) if value.report_id in opened else ""
         document = documents.get(value.report_id)
