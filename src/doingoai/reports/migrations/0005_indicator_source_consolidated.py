@@ -4,39 +4,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("reports", "0004_version_event"),
+        ('reports', '0004_version_event'),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name="historicalindicatorvalue",
-            name="source",
-            field=models.CharField(
-                choices=[
-                    ("records", "Từ ghi chép"),
-                    ("text", "Đọc từ văn bản"),
-                    ("correction", "Cán bộ sửa"),
-                    ("consolidated", "Tổng hợp từ báo cáo các xã"),
-                ],
-                default="text",
-                max_length=12,
-                verbose_name="nguồn",
-            ),
+            model_name='historicalindicatorvalue',
+            name='source',
+            field=models.CharField(choices=[('records', 'Từ ghi chép'), ('text', 'Đọc từ văn bản'), ('correction', 'Cán bộ sửa'), ('consolidated', 'Tổng hợp từ báo cáo các xã')], default='text', max_length=12, verbose_name='nguồn'),
         ),
         migrations.AlterField(
-            model_name="indicatorvalue",
-            name="source",
-            field=models.CharField(
-                choices=[
-                    ("records", "Từ ghi chép"),
-                    ("text", "Đọc từ văn bản"),
-                    ("correction", "Cán bộ sửa"),
-                    ("consolidated", "Tổng hợp từ báo cáo các xã"),
-                ],
-                default="text",
-                max_length=12,
-                verbose_name="nguồn",
-            ),
+            model_name='indicatorvalue',
+            name='source',
+            field=models.CharField(choices=[('records', 'Từ ghi chép'), ('text', 'Đọc từ văn bản'), ('correction', 'Cán bộ sửa'), ('consolidated', 'Tổng hợp từ báo cáo các xã')], default='text', max_length=12, verbose_name='nguồn'),
         ),
     ]
