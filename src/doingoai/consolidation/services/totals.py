@@ -34,8 +34,8 @@ STATE_LABELS = {NUMBER: "Có số liệu", ZERO: "Báo cáo không phát sinh (0
 
 
 class Figure(NamedTuple):
-    """One unit's value of one indicator, and the reports it stands on (a tuple: a country's page makes
-    fifty thousand of them)."""
+    """One unit's value of one indicator, and the reports it stands on (a named tuple: a page makes
+    thousands, and a frozen dataclass costs several times more to build)."""
 
     value: int | None  # None: not reported
     reports: tuple[int, ...] = ()  # the report ids behind it (several when shorter periods add up)

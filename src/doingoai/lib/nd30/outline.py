@@ -22,7 +22,7 @@ _ARABIC_NUMBER = re.compile(r"^(?P<n>\d{1,3})(?:\s*[.)]\s*|\s+)(?=\D)")
 _LETTER_NUMBER = re.compile(r"^(?P<n>[a-zđ])\s*[.)]\s+")
 _MARKUP = re.compile(r"^[#\s]+|\*\*|__")
 # A list item in a section's text: "2. Tổ chức …", or "1 Đề nghị …" whose dot was lost.
-_ITEM = re.compile(r"^(?P<n>\d{1,2})(?P<sep>\.\s+|\s+)(?=[A-ZĐÀ-Ỹ])")
+_ITEM = re.compile(r"^(?P<n>\d{1,2})(?P<sep>\.\s+|\s+)(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,11 @@ def body_lines(text: str) -> list[str]:
     ['1. Đề nghị A.', '2. Tổ chức B.']
     """
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    items = {index: match for index, line in enumerate(lines) if (match := _ITEM.match(line))}
+    items = {
+        index: match
+        for index, line in enumerate(lines)
+        if (match := _ITEM.match(line)) and line[match.end()].isupper()  # an item starts with a capital
+    }
     dotted = {(index, int(m.group("n"))) for index, m in items.items() if m.group("sep").startswith(".")}
     numbers = sorted(items)
     for position, index in enumerate(numbers):

@@ -41,6 +41,7 @@ def test_body_lines_give_a_list_item_the_dot_its_sibling_has():
 def test_body_lines_leave_counts_and_lone_numbers_alone():
     assert body_lines("12 đoàn đã đến.\n13 Đoàn khác.") == ["12 đoàn đã đến.", "13 Đoàn khác."]
     assert body_lines("2025 Năm bản lề.") == ["2025 Năm bản lề."]
+    assert body_lines("1 đoàn đã đến.\n2. Tổ chức B.") == ["1 đoàn đã đến.", "2. Tổ chức B."]
     assert body_lines("  a\n\n b ") == ["a", "b"]
 
 
