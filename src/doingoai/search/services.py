@@ -227,16 +227,19 @@ def report_search(
     )
 
 
-def _units_in_scope(user: User | None) -> QuerySet:
-    """Units a filter may name: those of the reports the user sees, and its own commune or province."""
+def _unit_in_scope(unit: Unit, user: User | None) -> bool:
+    """Whether a filter may name ``unit``: the user's own commune or province (and its communes), or a unit
+    of a report the user sees. Asked of the one or two units a code names, not as a subquery over every
+    visible report (25 ms over a province's archive)."""
     if user is None:
-        return Unit.objects.all()
-    scope = Q(pk__in=reports_visible_to(user).order_by().values("unit"))
+        return True
     if user.is_authenticated and user.is_commune_user:
-        scope |= Q(pk=user.unit.pk)
+        if unit.pk == user.unit.pk:
+            return True
     elif user.is_authenticated and user.province is not None:
-        scope |= Q(pk=user.province.pk) | Q(province=user.province)
-    return Unit.objects.filter(scope)
+        if unit.pk == user.province.pk or unit.province_id == user.province.pk:
+            return True
+    return reports_visible_to(user).filter(unit=unit).exists()
 
 
 def search_unit_token(unit: Unit) -> str:
@@ -255,10 +258,10 @@ def search_unit_parse(*, code: str | int, user: User | None = None) -> Unit:
     if not match:
         raise SearchError(ERROR_UNIT_CODE)
     number = int(match.group(2))
-    units = _units_in_scope(user).filter(code=number).select_related("province")
+    units = Unit.objects.filter(code=number).select_related("province").order_by("level", "pk")
     if match.group(1):
         units = units.filter(level=Unit.Level.PROVINCE)
-    found = list(units[:2])
+    found = [unit for unit in units if _unit_in_scope(unit, user)][:2]
     if not found:
         raise SearchError(ERROR_UNIT.format(code=number))
     if len(found) > 1:
