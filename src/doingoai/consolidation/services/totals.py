@@ -202,7 +202,7 @@ def consolidate(
     period = Period.parse(request.period if request is not None else period)
     today = today or timezone.localdate()
     communes = _expected_communes(province=province, request=request)
-    scope = _Scope(province=province, communes=communes, request=request, accepted_only=accepted_only)
+    scope = _Scope(province=province, communes=communes, accepted_only=accepted_only)
     periods = [period, *([period.same_period_last_year()] if compare else [])]
     reports = _counted_reports(scope, periods)
     chosen = _one_report_per_unit_and_period(reports)
@@ -210,11 +210,8 @@ def consolidate(
     now_values, counted = _figures(scope, reports, chosen, period)
     before_values = _figures(scope, reports, chosen, periods[1])[0] if compare else {}
 
-    if province is None:
-        units = list(Unit.objects.filter(level=Unit.Level.PROVINCE).order_by("name"))
-        by_unit = _group(counted, {c.pk: c.province_id for c in communes})
-    else:
-        units, by_unit = communes, counted
+    units = list(Unit.objects.filter(level=Unit.Level.PROVINCE).order_by("name")) if province is None else communes
+    by_unit = _group(counted, scope.shown_as)  # the reports behind each shown unit: a commune, or a province
 
     totals = []
     for indicator in INDICATORS:
@@ -249,9 +246,8 @@ class _Scope:
     """Whose reports count and for whom: the expected communes, and the unit each commune's reports count for
     (a commune merged away counts for the unit it became)."""
 
-    def __init__(self, *, province, communes, request, accepted_only):
-        self.province, self.request = province, request
-        self.communes = communes
+    def __init__(self, *, province, communes, accepted_only):
+        self.province = province
         self.counts_for = {c.pk: c.pk for c in communes} | merged_into(communes)
         self.statuses = counted_statuses(accepted_only=accepted_only)
         # the unit a figure is shown for: the commune, or for the country its province
@@ -295,14 +291,14 @@ def _figures(scope: _Scope, reports: list[_Counted], chosen: dict[tuple[int, str
     merged into another is combined here, from its few stored values.
     """
     counted: dict[int, list[int]] = {}
-    units = {r.own_unit_id: r.unit_id for r in reports}
+    counts_for = scope.counts_for  # a commune → the unit its reports count for (itself, or its successor)
     per_own_unit: dict[int, list[int]] = {}
     code, tilings = period.code, [tuple(part.code for part in tiling) for tiling in period.tilings()]
-    for own_unit in units:
+    for own_unit in {r.own_unit_id for r in reports}:
         parts = _covering(chosen, own_unit, code, tilings)
         if parts:
             per_own_unit[own_unit] = parts
-            counted.setdefault(units[own_unit], []).extend(parts)
+            counted.setdefault(counts_for[own_unit], []).extend(parts)
     reports_of = {unit: tuple(ids) for unit, ids in _group(counted, scope.shown_as).items()}
     values: dict[int, dict[str, Figure]] = {}
 
@@ -316,7 +312,7 @@ def _figures(scope: _Scope, reports: list[_Counted], chosen: dict[tuple[int, str
     shapes: dict[int, list[list[int]]] = {}
     merged: dict[int, list[int]] = {}
     for own, parts in per_own_unit.items():
-        if units[own] == own:
+        if counts_for[own] == own:
             shapes.setdefault(len(parts), []).append(parts)
         else:
             merged[own] = parts
@@ -342,7 +338,7 @@ def _figures(scope: _Scope, reports: list[_Counted], chosen: dict[tuple[int, str
     ):
         rows.setdefault(report_id, {})[code] = (value, estimate)
     for own, parts in merged.items():
-        shown = scope.shown_as[units[own]]
+        shown = scope.shown_as[counts_for[own]]
         for code, figure in _combine([rows.get(i, {}) for i in parts], parts).items():
             add(shown, code, figure.value, figure.estimate)
     return values, counted
