@@ -63,3 +63,13 @@ def chromium_page(playwright):
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
     return browser, browser.new_page(viewport={"width": 360, "height": 740}, locale="vi-VN")
+
+
+def browser_login(page, base: str, username: str) -> None:
+    """Log ``username`` in at the login page, as the next person at the same browser (cookies cleared)."""
+    page.context.clear_cookies()
+    page.goto(f"{base}/login/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(f"{base}/")

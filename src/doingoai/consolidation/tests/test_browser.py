@@ -5,7 +5,7 @@ import pytest
 from doingoai.ingest.services.placing import document_confirm
 from doingoai.ingest.services.uploads import batch_create, batch_run
 from doingoai.ingest.tests.conftest import report_text
-from doingoai.testing import PASSWORD, chromium_page
+from doingoai.testing import browser_login, chromium_page
 
 from .factories import stated
 
@@ -24,11 +24,7 @@ def test_the_officer_opens_a_total_onto_the_communes_and_the_sentence_behind_it_
     with sync_playwright() as playwright:
         browser, page = chromium_page(playwright)
         try:
-            page.goto(f"{base}/login/")
-            page.get_by_label("Tên đăng nhập").fill("lan")
-            page.get_by_label("Mật khẩu").fill(PASSWORD)
-            page.get_by_role("button", name="Đăng nhập").click()
-            page.wait_for_url(f"{base}/")
+            browser_login(page, base, "lan")
             page.get_by_role("link", name="Tổng hợp", exact=True).click()
             page.get_by_label("Kỳ báo cáo").select_option("2025")
             page.get_by_role("button", name="Xem").click()

@@ -12,20 +12,11 @@ from doingoai.ingest.tests.conftest import report_text
 from doingoai.records.tests.factories import delegation, ngo_project
 from doingoai.reports.models import Report
 from doingoai.reports.tests.factories import a_request
-from doingoai.testing import PASSWORD, chromium_page
+from doingoai.testing import browser_login, chromium_page
 
 from .test_synthesis import nd30_findings
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _login(page, base, username):
-    page.context.clear_cookies()  # the next person at the same browser
-    page.goto(f"{base}/login/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(f"{base}/")
 
 
 def _word_file(path, text: bytes) -> None:
@@ -60,7 +51,7 @@ def test_a_half_year_from_the_commune_to_the_ministry(
         browser, page = chromium_page(playwright)
         try:
             # Xã Minh Long: the report writes itself, the leader approves, one click sends it.
-            _login(page, base, "hoa")
+            browser_login(page, base, "hoa")
             page.get_by_role("link", name="Báo cáo", exact=True).click()
             page.get_by_label("Kỳ báo cáo").select_option("2026H1")
             page.get_by_role("button", name="Soạn báo cáo", exact=True).first.click()
@@ -68,17 +59,17 @@ def test_a_half_year_from_the_commune_to_the_ministry(
             report_a = Report.objects.get(unit=commune_a, period="2026H1", origin=Report.Origin.COMPOSED)
             page.get_by_role("button", name="Gửi lãnh đạo duyệt").click()
             page.wait_for_selector("text=Đã gửi lãnh đạo duyệt.")
-            _login(page, base, "trung")
+            browser_login(page, base, "trung")
             page.goto(f"{base}/reports/{report_a.pk}/")
             page.get_by_role("button", name="Duyệt báo cáo").click()
             page.wait_for_selector("text=Nội dung và số liệu đã được khóa")
-            _login(page, base, "hoa")
+            browser_login(page, base, "hoa")
             page.goto(f"{base}/reports/{report_a.pk}/")
             page.get_by_role("button", name="Gửi tỉnh").click()
             page.wait_for_selector("text=Đã gửi báo cáo lên tỉnh")
 
             # Sở Ngoại vụ: Đức Phổ's Word file read and confirmed; Minh Long's report accepted on the board.
-            _login(page, base, "lan")
+            browser_login(page, base, "lan")
             page.get_by_role("link", name="Đọc báo cáo có sẵn").click()
             page.get_by_label("Tệp báo cáo").set_input_files(str(word))
             page.get_by_role("button", name="Tải lên và đọc").click()
@@ -111,11 +102,11 @@ def test_a_half_year_from_the_commune_to_the_ministry(
             page.wait_for_selector("text=Đã gửi lãnh đạo duyệt")
 
             # The Giám đốc approves; the officer downloads it in the official layout and sends it up.
-            _login(page, base, "hung")
+            browser_login(page, base, "hung")
             page.goto(f"{base}/reports/{synthesis.pk}/")
             page.get_by_role("button", name="Duyệt báo cáo").click()
             page.wait_for_selector("text=Đã duyệt báo cáo")
-            _login(page, base, "lan")
+            browser_login(page, base, "lan")
             page.goto(f"{base}/reports/{synthesis.pk}/")
             with page.expect_download() as download:
                 page.get_by_role("link", name="Tải bản Word (.docx)").click()
@@ -125,7 +116,7 @@ def test_a_half_year_from_the_commune_to_the_ministry(
             page.wait_for_selector("text=Đã gửi báo cáo lên Bộ Ngoại giao")
 
             # The ministry: the province's report is there, accepted; the country's sums name the province.
-            _login(page, base, "bng")
+            browser_login(page, base, "bng")
             page.goto(f"{base}/?ky=2026H1")
             expect(page.locator("main")).to_contain_text("1/34")
             page.goto(f"{base}/reports/{synthesis.pk}/")

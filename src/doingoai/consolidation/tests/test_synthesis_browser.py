@@ -7,20 +7,11 @@ import pytest
 from doingoai.records.tests.factories import delegation
 from doingoai.reports.models import Report
 from doingoai.reports.tests.factories import submitted
-from doingoai.testing import PASSWORD, chromium_page
+from doingoai.testing import browser_login, chromium_page
 
 from .test_synthesis import nd30_findings
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _login(page, base, username):
-    page.context.clear_cookies()  # the next person on the same browser
-    page.goto(f"{base}/login/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(f"{base}/")
 
 
 def test_the_province_drafts_edits_approves_and_sends_up_its_report(
@@ -34,7 +25,7 @@ def test_the_province_drafts_edits_approves_and_sends_up_its_report(
     with sync_playwright() as playwright:
         browser, page = chromium_page(playwright)
         try:
-            _login(page, base, "lan")
+            browser_login(page, base, "lan")
             page.get_by_role("link", name="Báo cáo của tỉnh").click()
             page.get_by_label("Kỳ báo cáo").select_option("2026H1")
             page.get_by_role("button", name="Soạn báo cáo tổng hợp").click()
@@ -49,13 +40,13 @@ def test_the_province_drafts_edits_approves_and_sends_up_its_report(
             page.get_by_role("button", name="Gửi lãnh đạo duyệt").click()
             page.wait_for_selector("text=Đã gửi lãnh đạo duyệt")
 
-            _login(page, base, "hung")
+            browser_login(page, base, "hung")
             page.goto(f"{base}/reports/{report.pk}/")
             assert "GIÁM ĐỐC" in page.locator("section.review").first.inner_text()
             page.get_by_role("button", name="Duyệt báo cáo").click()
             page.wait_for_selector("text=Đã duyệt báo cáo")
 
-            _login(page, base, "lan")
+            browser_login(page, base, "lan")
             page.goto(f"{base}/reports/{report.pk}/")
             page.get_by_role("button", name="Gửi Bộ Ngoại giao").click()
             page.wait_for_selector("text=Đã gửi báo cáo lên Bộ Ngoại giao")
@@ -64,7 +55,7 @@ def test_the_province_drafts_edits_approves_and_sends_up_its_report(
             with open(download.value.path(), "rb") as docx_file:
                 assert nd30_findings(docx_file.read()) == []
 
-            _login(page, base, "bng")
+            browser_login(page, base, "bng")
             page.goto(f"{base}/reports/{report.pk}/")
             page.get_by_role("button", name="Nhận báo cáo").click()
             page.wait_for_selector("text=Đã nhận báo cáo")

@@ -2,7 +2,7 @@ import pytest
 
 from doingoai.ingest.models import Correction
 from doingoai.reports.models import Report
-from doingoai.testing import PASSWORD, chromium_page
+from doingoai.testing import browser_login, chromium_page
 
 from .conftest import report_text
 
@@ -17,11 +17,7 @@ def test_a_province_officer_uploads_reviews_corrects_and_confirms(live_server, p
     with sync_playwright() as playwright:
         browser, page = chromium_page(playwright)
         try:
-            page.goto(f"{live_server.url}/login/")
-            page.get_by_label("Tên đăng nhập").fill("lan")
-            page.get_by_label("Mật khẩu").fill(PASSWORD)
-            page.get_by_role("button", name="Đăng nhập").click()
-            page.wait_for_url(f"{live_server.url}/")
+            browser_login(page, live_server.url, "lan")
 
             page.get_by_role("link", name="Đọc báo cáo có sẵn").click()
             expect(page.get_by_text("Tối đa 50 MB mỗi lần tải lên")).to_be_visible()

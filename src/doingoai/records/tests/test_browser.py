@@ -1,7 +1,7 @@
 import pytest
 
 from doingoai.records.models import Delegation
-from doingoai.testing import PASSWORD, chromium_page
+from doingoai.testing import browser_login, chromium_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -12,11 +12,7 @@ def test_an_officer_logs_in_records_a_delegation_and_sees_it_listed(live_server,
     with sync_playwright() as playwright:
         browser, page = chromium_page(playwright)
         try:
-            page.goto(f"{live_server.url}/login/")
-            page.get_by_label("Tên đăng nhập").fill("hoa")
-            page.get_by_label("Mật khẩu").fill(PASSWORD)
-            page.get_by_role("button", name="Đăng nhập").click()
-            page.wait_for_url(f"{live_server.url}/")
+            browser_login(page, live_server.url, "hoa")
             assert "Xã Minh Long" in page.content()
 
             page.get_by_role("link", name="Đoàn ra, đoàn vào").first.click()

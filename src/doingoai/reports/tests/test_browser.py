@@ -6,17 +6,9 @@ from django.db import connections
 from doingoai.lib.nd30 import check_docx
 from doingoai.records.tests.factories import delegation
 from doingoai.reports.models import Report
-from doingoai.testing import PASSWORD, chromium_page
+from doingoai.testing import browser_login, chromium_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _login(page, base, username):
-    page.goto(f"{base}/login/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(f"{base}/")
 
 
 def test_the_officer_composes_edits_offline_and_in_two_tabs_submits_the_leader_approves_and_the_docx_passes(
@@ -30,7 +22,7 @@ def test_the_officer_composes_edits_offline_and_in_two_tabs_submits_the_leader_a
     with sync_playwright() as playwright:
         browser, page = chromium_page(playwright)
         try:
-            _login(page, base, "hoa")
+            browser_login(page, base, "hoa")
             page.get_by_role("link", name="Báo cáo", exact=True).click()
             page.get_by_label("Kỳ báo cáo").select_option("2026H1")
             page.get_by_role("button", name="Soạn báo cáo").click()
@@ -87,7 +79,7 @@ def test_the_officer_composes_edits_offline_and_in_two_tabs_submits_the_leader_a
             page.wait_for_selector("text=Đã gửi lãnh đạo duyệt.")
             page.context.clear_cookies()
 
-            _login(page, base, "trung")
+            browser_login(page, base, "trung")
             page.goto(f"{base}/reports/{report.pk}/")
             assert "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" in page.content()
             page.get_by_role("button", name="Duyệt báo cáo").click()
@@ -120,7 +112,7 @@ def test_the_province_sees_the_sends_of_a_returned_and_resent_report_and_no_draf
     with sync_playwright() as playwright:
         browser, page = chromium_page(playwright)
         try:
-            _login(page, base, "lan")
+            browser_login(page, base, "lan")
             page.goto(f"{base}/reports/{report.pk}/")
             changes = page.locator("details.changes")
             assert "thay đổi so với lần gửi 1" in changes.inner_text() and PROVINCE_REASON in changes.inner_text()

@@ -3,7 +3,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from django.db import connections
 
-from doingoai.testing import PASSWORD, chromium_page
+from doingoai.testing import browser_login, chromium_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -16,11 +16,7 @@ def test_on_a_phone_the_officer_types_sees_live_hits_and_opens_one_with_the_keyb
     with sync_playwright() as playwright:
         browser, page = chromium_page(playwright)  # 360 px wide
         try:
-            page.goto(f"{base}/login/")
-            page.get_by_label("Tên đăng nhập").fill("hoa")
-            page.get_by_label("Mật khẩu").fill(PASSWORD)
-            page.get_by_role("button", name="Đăng nhập").click()
-            page.wait_for_url(f"{base}/")
+            browser_login(page, base, "hoa")
             page.get_by_role("link", name="Tìm kiếm").click()
 
             page.get_by_label("Từ cần tìm").focus()
